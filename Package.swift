@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module names avoid `Jinja` (huggingface/swift-jinja) and `Tokenizers`
+// (swift-transformers) so that apps can link those next to ours.
+let package = Package(
+    name: "ChatTemplateKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ChatTemplateKit", targets: ["ChatTemplateKit"]),
+        .library(name: "ChatJinja", targets: ["ChatJinja"]),
+        .library(name: "ChatTokenizer", targets: ["ChatTokenizer"]),
+        .library(name: "OrderedJSON", targets: ["OrderedJSON"]),
+        .executable(name: "chat-template", targets: ["chat-template"]),
+    ],
+    dependencies: [
+        // The CLI's argument parsing; the libraries depend on the toolchain only.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "OrderedJSON"),
+        .target(name: "ChatJinja", dependencies: ["OrderedJSON"]),
+        .target(name: "ChatTokenizer", dependencies: ["OrderedJSON"]),
+        .target(name: "ChatTemplateKit", dependencies: ["ChatJinja", "ChatTokenizer", "OrderedJSON"]),
+        .executableTarget(
+            name: "chat-template",
+            dependencies: [
+                "ChatTemplateKit", "ChatJinja", "ChatTokenizer", "OrderedJSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
+        .testTarget(name: "ChatJinjaTests", dependencies: ["ChatJinja", "OrderedJSON"]),
+        .testTarget(name: "ChatTokenizerTests", dependencies: ["ChatTokenizer", "OrderedJSON"]),
+        .testTarget(name: "ChatTemplateKitTests", dependencies: ["ChatTemplateKit", "ChatJinja", "ChatTokenizer", "OrderedJSON"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ChatTemplateKit", "ChatJinja", "ChatTokenizer", "OrderedJSON"]),
+    ]
+)

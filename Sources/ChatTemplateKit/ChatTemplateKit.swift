@@ -1,0 +1,1 @@
+// The template framework: Template protocol, TemplateMeta registry, backends, encoder.

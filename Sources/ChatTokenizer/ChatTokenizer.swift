@@ -1,0 +1,1 @@
+// The tokenizer pipeline: normalizer → pre-tokenizer → model → post-processor → decoder.

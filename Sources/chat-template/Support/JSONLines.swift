@@ -1,0 +1,103 @@
+import Foundation
+import OrderedJSON
+
+/// One line of a JSONL input: its 1-based number and the parsed value, or why
+/// it could not be parsed (the run goes on either way).
+struct InputLine {
+    var number: Int
+    var result: Result<JSONValue, JSONParseError>
+
+    /// The record's `"id"`, or `.null` when the line has none or is not JSON.
+    var id: JSONValue {
+        if case .success(let value) = result, let id = value["id"] { return id }
+        return .null
+    }
+}
+
+/// Reads a JSONL file (or standard input for `-`) one line at a time, so input
+/// of any size streams through in constant memory. Blank lines are skipped.
+final class JSONLinesReader: Sequence, IteratorProtocol {
+    private let file: UnsafeMutablePointer<FILE>
+    private let ownsFile: Bool
+    private var lineNumber = 0
+    private var buffer: UnsafeMutablePointer<CChar>? = nil
+    private var capacity = 0
+    private let parser = JSONParser(maximumDepth: 256)
+
+    /// Opens `path`; `-` reads standard input.
+    init(path: String) throws {
+        if path == "-" {
+            guard let standardInput = fdopen(STDIN_FILENO, "rb") else { throw CLIError("cannot read standard input") }
+            file = standardInput
+            ownsFile = false
+        } else {
+            guard let opened = fopen(path, "rb") else {
+                throw CLIError("cannot open input '\(path)': \(String(cString: strerror(errno)))")
+            }
+            file = opened
+            ownsFile = true
+        }
+    }
+
+    deinit {
+        free(buffer)
+        if ownsFile { fclose(file) }
+    }
+
+    func next() -> InputLine? {
+        while true {
+            let length = getline(&buffer, &capacity, file)
+            guard length >= 0, let buffer else { return nil }
+            lineNumber += 1
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
+            do {
+                return InputLine(number: lineNumber, result: .success(try parser.parse(bytes)))
+            } catch {
+                return InputLine(number: lineNumber, result: .failure(error))
+            }
+        }
+    }
+}
+
+/// Writes JSONL records to a file or standard output, one `write` per line.
+final class JSONLinesWriter {
+    private let file: UnsafeMutablePointer<FILE>
+    private let ownsFile: Bool
+
+    /// Writes to `path`, or to standard output when `path` is `nil` or `-`.
+    init(path: String?) throws {
+        if let path, path != "-" {
+            guard let opened = fopen(path, "wb") else {
+                throw CLIError("cannot open output '\(path)': \(String(cString: strerror(errno)))")
+            }
+            file = opened
+            ownsFile = true
+        } else {
+            guard let standardOutput = fdopen(STDOUT_FILENO, "wb") else { throw CLIError("cannot write standard output") }
+            file = standardOutput
+            ownsFile = false
+        }
+    }
+
+    deinit {
+        if ownsFile { fclose(file) } else { fflush(file) }
+    }
+
+    /// Writes one record as a compact JSON line.
+    func write(_ record: JSONValue) {
+        var line = record.compactText
+        line.append("\n")
+        line.withCString { _ = fputs($0, file) }
+    }
+
+    /// Writes every record's line in one go.
+    func flush() { fflush(file) }
+}
+
+/// A failure of the command as a whole (bad flags, missing files), as opposed
+/// to a per-sample error that is written as a record.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,65 @@
+import Testing
+@testable import OrderedJSON
+
+@Suite struct JSONParserTests {
+    let parser = JSONParser()
+
+    @Test func keepsKeyOrderAndNumberKinds() throws {
+        let value = try parser.parse(#"{"b": 1, "a": 1.0, "c": true, "d": null}"#)
+        let object = try #require(value.objectValue)
+        #expect(object.keys == ["b", "a", "c", "d"])
+        #expect(value["b"] == .int(1))
+        #expect(value["a"] == .double(1.0))
+        #expect(value["c"] == .bool(true))
+        #expect(value["d"] == .null)
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        let value = try parser.parse(#""a\n\t\"\\\/\u00e9\ud83d\ude00""#)
+        #expect(value == .string("a\n\t\"\\/é😀"))
+    }
+
+    @Test func loneSurrogateBecomesReplacementCharacter() throws {
+        #expect(try parser.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
+    }
+
+    @Test func acceptsPythonSpecialFloats() throws {
+        #expect(try parser.parse("[NaN, Infinity, -Infinity]").arrayValue?.count == 3)
+    }
+
+    @Test func repeatedKeyKeepsFirstPositionAndLastValue() throws {
+        let value = try parser.parse(#"{"a": 1, "b": 2, "a": 3}"#)
+        #expect(value.objectValue?.keys == ["a", "b"])
+        #expect(value["a"] == .int(3))
+    }
+
+    @Test func largeObjectsAreIndexed() throws {
+        let members = (0..<100).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
+        let value = try parser.parse("{\(members)}")
+        #expect(value["k77"] == .int(77))
+        #expect(value["missing"] == nil)
+    }
+
+    @Test func reportsLineAndColumn() {
+        #expect(throws: JSONParseError.self) { try parser.parse("{\n  \"a\": }") }
+        do {
+            _ = try parser.parse("{\n  \"a\": }")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.column == 8)
+        }
+    }
+
+    @Test func rejectsTrailingGarbageAndControlCharacters() {
+        #expect(throws: JSONParseError.self) { try parser.parse("{} x") }
+        #expect(throws: JSONParseError.self) { try parser.parse("\"a\u{01}\"") }
+        #expect(throws: JSONParseError.self) { try parser.parse("[1,]") }
+        #expect(throws: JSONParseError.self) { try parser.parse("01x") }
+    }
+
+    @Test func boundsNestingDepth() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(throws: JSONParseError.self) { try JSONParser(maximumDepth: 512).parse(deep) }
+        #expect((try? JSONParser(maximumDepth: 20_000).parse("[[[]]]")) != nil)
+    }
+}
