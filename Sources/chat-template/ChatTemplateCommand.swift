@@ -6,6 +6,6 @@ struct ChatTemplateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat-template",
         abstract: "Render and tokenize chat conversations exactly as transformers does, for inference and training.",
-        subcommands: [RenderCommand.self, TokenizeCommand.self, EncodeCommand.self, ParityCommand.self, TemplatesCommand.self]
+        subcommands: [RenderCommand.self, TokenizeCommand.self, EncodeCommand.self, ParityCommand.self, TemplatesCommand.self, BenchCommand.self]
     )
 }
