@@ -1,6 +1,7 @@
 /// Plain ChatML: every message as `<|im_start|>role\ncontent<|im_end|>\n`,
 /// no default system prompt, no tools. The base the Qwen formats refine, and
-/// the format of models that ship a bare ChatML template.
+/// the Swift twin of the shipped `Templates/chatml.jinja` (which joins with
+/// `~`, so a `null` content prints `None`, as here).
 public struct ChatMLFormat: ChatFormat {
     /// A ChatML format.
     public init() {}
@@ -8,9 +9,7 @@ public struct ChatMLFormat: ChatFormat {
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> String {
         var text = ""
         for message in conversation.messages {
-            let role = try JinjaOperations.concatenate(message.json["role"], describing: "role")
-            let content = try JinjaOperations.concatenate(message.json["content"], describing: "content")
-            text += ChatML.turn(role, content)
+            text += ChatML.turn(JinjaOperations.print(message.json["role"]), JinjaOperations.print(message.json["content"]))
         }
         if addGenerationPrompt { text += ChatML.assistantHeader }
         return text
