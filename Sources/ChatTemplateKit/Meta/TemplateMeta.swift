@@ -28,6 +28,11 @@ public struct TemplateMeta: Sendable {
         self.thinking = thinking
     }
 
+    /// The strings a training completion is cut after: the turn terminator
+    /// only. The other stop words end generation at inference, but text that
+    /// merely contains them (`<|endoftext|>` quoted in an answer) is content.
+    public var completionStops: [String] { Array(stopWords.prefix(1)) }
+
     /// How specifically this entry matches `name` (a lower-cased last path
     /// component): the literal length of the best matching pattern, or `nil`.
     func matchStrength(_ name: String) -> Int? {

@@ -31,7 +31,7 @@ extension Template {
 
     /// The general training path: two renders per assistant turn.
     public func trainingTexts(of conversation: Conversation, renderer: any ChatRenderer, withFullRender: Bool) -> TrainingTexts {
-        PrefixRenderSpans(stopWords: stopWords).trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
+        PrefixRenderSpans(stopWords: meta.completionStops).trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
     }
 
     /// `conversation` with thinking switched on or off through the
