@@ -29,8 +29,15 @@ extension Template {
     /// The `swift` backend of this family.
     public var swiftRenderer: SwiftRenderer { SwiftRenderer(format: format) }
 
-    /// The general training path: two renders per assistant turn.
+    /// The default training path is the general one.
     public func trainingTexts(of conversation: Conversation, renderer: any ChatRenderer, withFullRender: Bool) -> TrainingTexts {
+        generalTrainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
+    }
+
+    /// The general training path, the contract's definition: two renders per
+    /// assistant turn (or the template's `{% generation %}` blocks for the
+    /// full render). Overrides are checked against it.
+    public func generalTrainingTexts(of conversation: Conversation, renderer: any ChatRenderer, withFullRender: Bool) -> TrainingTexts {
         PrefixRenderSpans(stopWords: meta.completionStops).trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
     }
 

@@ -46,10 +46,9 @@ public struct Qwen3_5Template: Template {
     public var format: any ChatFormat { Qwen3_5Format(variant: variant) }
 
     public func trainingTexts(of conversation: Conversation, renderer: any ChatRenderer, withFullRender: Bool) -> TrainingTexts {
-        let general = PrefixRenderSpans(stopWords: meta.completionStops)
         guard renderer.backend == .jinja else {
-            return general.trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
+            return generalTrainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
         }
-        return Qwen3_5ChatMLSpans(general: general).trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
+        return Qwen3_5ChatMLSpans(general: PrefixRenderSpans(stopWords: meta.completionStops)).trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
     }
 }
