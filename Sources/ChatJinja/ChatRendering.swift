@@ -25,10 +25,19 @@ public struct ChatRenderInput: Sendable {
 
 extension JinjaTemplate {
     /// Renders a conversation exactly as transformers' `apply_chat_template`
-    /// would: messages must be objects, older reasoning field names are copied
-    /// to `reasoning_content` and `thinking`, and `tools`/`documents` are `None`
-    /// when absent.
+    /// would (see `ChatRenderInput.templateVariables()`).
     public func render(chat input: ChatRenderInput, options: RenderOptions = RenderOptions()) throws(JinjaError) -> RenderedText {
+        try render(try input.templateVariables(), options: options)
+    }
+}
+
+extension ChatRenderInput {
+    /// The variables the template sees, prepared as transformers does: messages
+    /// must be objects, older reasoning field names are copied to
+    /// `reasoning_content` and `thinking`, and `tools`/`documents` are `None`
+    /// when absent. Convert once to render the same input many times.
+    public func templateVariables() throws(JinjaError) -> [String: Value] {
+        let input = self
         var variables: [String: Value] = [:]
         for (key, value) in zip(input.variables.keys, input.variables.values) {
             if ["messages", "tools", "documents", "add_generation_prompt"].contains(key) {
@@ -54,7 +63,7 @@ extension JinjaTemplate {
         variables["tools"] = input.tools.map { Value(json: .array($0)) } ?? Value.none
         variables["documents"] = input.documents.map { Value(json: .array($0)) } ?? Value.none
         variables["add_generation_prompt"] = .bool(input.addGenerationPrompt)
-        return try render(variables, options: options)
+        return variables
     }
 
     /// transformers copies the first non-null of `reasoning_content`,
