@@ -8,6 +8,7 @@ struct BuiltinsTestEnvironment: CallEnvironment {
     var limits = RenderLimits()
 
     func call(_ callee: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        if case .undefined(let undefined) = callee { throw undefined.error }
         guard case .callable(let callable) = callee else {
             throw JinjaError(.typeError, "'\(callee.typeName)' object is not callable")
         }

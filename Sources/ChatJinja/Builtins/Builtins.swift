@@ -11,7 +11,8 @@ enum Builtins {
     /// The filter called `name`, or `nil` (Jinja2 then fails the template
     /// with "No filter named …").
     static func filter(named name: String) -> Filter? {
-        StringFilters.filter(named: name)
+        DefaultFilter.filter(named: name)
+            ?? StringFilters.filter(named: name)
             ?? SequenceFilters.filter(named: name)
             ?? SelectionFilters.filter(named: name)
             ?? NumberFilters.filter(named: name)

@@ -62,7 +62,11 @@ enum Operators {
             return .bool(!(try contains(rhs, lhs)))
         case .add, .subtract, .multiply, .divide, .floorDivide, .modulo, .power:
             if case .undefined(let undefined) = lhs { throw undefined.error }
-            if case .undefined(let undefined) = rhs { throw undefined.error }
+            // `str % undefined` formats: Undefined supports item access, so
+            // Python treats it as a (never consulted) mapping.
+            if case .undefined(let undefined) = rhs {
+                guard op == .modulo, case .string = lhs else { throw undefined.error }
+            }
             return try Arithmetic.apply(op, lhs, rhs, limits: limits)
         }
     }
@@ -92,7 +96,6 @@ enum Operators {
             return false
         case .string(let text):
             guard case .string(let part) = needle else {
-                if case .undefined(let undefined) = needle { throw undefined.error }
                 throw JinjaError(.typeError, "'in <string>' requires string as left operand, not \(needle.typeName)")
             }
             return part.isEmpty || text.utf8.firstRange(of: part.utf8) != nil

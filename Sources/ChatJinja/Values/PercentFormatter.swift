@@ -67,10 +67,19 @@ enum PercentFormatter {
             if let value { argument = value } else { argument = try nextArgument() }
             out += try spec.render(argument, conversion: conversion)
         }
-        if mapping == nil, next < positional.count {
+        // Python skips this check when the argument supports item access
+        // (a dict, a list, an undefined value), even without `%(key)s`.
+        if !isItemAccessible(arguments), next < positional.count {
             throw JinjaError(.typeError, "not all arguments converted during string formatting")
         }
         return out
+    }
+
+    private static func isItemAccessible(_ value: Value) -> Bool {
+        switch value {
+        case .dict, .list, .undefined: return true
+        default: return false
+        }
     }
 
     private static func readNumber(_ chars: [Unicode.Scalar], _ i: inout Int) -> Int? {

@@ -20,7 +20,6 @@ enum NumberFilters {
             return .int(Swift.abs(i))
         case .double(let d)?: return .double(Swift.abs(d))
         case nil:
-            if case .undefined(let undefined) = value { throw undefined.error }
             throw JinjaError(.typeError, "bad operand type for abs(): '\(value.typeName)'")
         }
     }
@@ -66,7 +65,6 @@ enum NumberFilters {
         let precision = try Value.optionalInt(args[0], "round precision") ?? 0
         let method = try args[1].map { v throws(JinjaError) in try v.requireString("round method") } ?? "common"
         guard let number = value.number else {
-            if case .undefined(let undefined) = value { throw undefined.error }
             throw JinjaError(.typeError, "type \(value.typeName) doesn't define __round__ method")
         }
         switch method {

@@ -11,7 +11,11 @@ enum SelectionFilters {
         case "attr": return { v, a, _ throws(JinjaError) in
             let args = try a.bind("attr", ["name"])
             guard let name = args[0] else { throw JinjaError(.typeError, "do_attr() missing 1 required positional argument: 'name'") }
-            return try v.attribute(try name.requireString("attribute name"))
+            // Only the Python attribute, never the item (unlike `obj.name`).
+            let attribute = try name.requireString("attribute name")
+            if case .undefined(let undefined) = v { throw undefined.error }
+            if case .object(let object) = v, let found = object.attribute(attribute) { return found }
+            return PythonMethods.lookup(attribute, on: v) ?? v.missingAttribute(attribute)
         }
         default: return nil
         }
@@ -19,7 +23,8 @@ enum SelectionFilters {
 
     /// `map('filter', args…)` or `map(attribute='x', default=…)`.
     private static func map(_ value: Value, _ arguments: Arguments, _ environment: any CallEnvironment) throws(JinjaError) -> Value {
-        let items = try value.iterate()
+        // Jinja2 maps nothing over a falsy input (so `none|map(...)` is empty).
+        let items = value.isTruthy ? try value.iterate() : []
         if arguments.positional.isEmpty, let attribute = arguments.keyword("attribute") {
             if let extra = arguments.keywords.first(where: { $0.name != "attribute" && $0.name != "default" }) {
                 throw JinjaError(.templateRuntimeError, "Unexpected keyword argument \(Value.pythonStringRepr(extra.name))")

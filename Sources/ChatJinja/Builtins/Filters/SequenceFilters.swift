@@ -41,7 +41,6 @@ enum SequenceFilters {
 
     private static func last(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("last", [])
-        if case .undefined(let undefined) = value { throw JinjaError(.typeError, "'Undefined' object is not reversible (\(undefined.message))") }
         return try value.iterate().last ?? .undefined(Undefined(message: "No last item, sequence was empty."))
     }
 
@@ -62,6 +61,9 @@ enum SequenceFilters {
     private static func reverse(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("reverse", [])
         if case .string(let s) = value { return .string(String(String.UnicodeScalarView(s.unicodeScalars.reversed()))) }
+        guard TypeTests.isIterable(value) else {
+            throw JinjaError(.templateRuntimeError, "argument must be iterable")
+        }
         return .list(try value.iterate().reversed())
     }
 

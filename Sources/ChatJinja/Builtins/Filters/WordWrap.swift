@@ -19,15 +19,25 @@ enum WordWrap {
 
     typealias Chunk = [Unicode.Scalar]
 
-    /// Splits into runs of whitespace and words; with `breakOnHyphens`, a
-    /// word also splits after a hyphen between letters (`"well-known"` →
-    /// `"well-"`, `"known"`).
+    /// textwrap splits only on ASCII whitespace.
+    static func isWrapSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || ("\t"..."\r").contains(scalar)
+    }
+
+    /// A letter in textwrap's sense (`[^\d\W]`): a word character, not a digit.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || PythonText.isAlpha(scalar) || (PythonText.isNumeric(scalar) && !PythonText.isDecimal(scalar))
+    }
+
+    /// Splits into runs of whitespace and words, as textwrap's `wordsep_re`;
+    /// with `breakOnHyphens` a word also splits after a hyphen that has two
+    /// letters before it and two after (`"well-known"` → `"well-"`, `"known"`).
     static func chunks(_ line: Chunk, breakOnHyphens: Bool) -> [Chunk] {
         var out: [Chunk] = []
         var current: Chunk = []
         var currentIsSpace = false
         for scalar in line {
-            let isSpace = PythonText.isSpace(scalar)
+            let isSpace = isWrapSpace(scalar)
             if !current.isEmpty && isSpace != currentIsSpace {
                 out.append(current); current = []
             }
@@ -37,17 +47,22 @@ enum WordWrap {
         if !current.isEmpty { out.append(current) }
         guard breakOnHyphens else { return out }
         return out.flatMap { chunk -> [Chunk] in
-            guard !PythonText.isSpace(chunk[0]) else { return [chunk] }
-            var pieces: [Chunk] = [], piece: Chunk = []
-            for (i, scalar) in chunk.enumerated() {
-                piece.append(scalar)
-                let splitsHere = scalar == "-" && i > 0 && i + 1 < chunk.count
-                    && PythonText.isAlpha(chunk[i - 1]) && PythonText.isAlpha(chunk[i + 1])
-                if splitsHere { pieces.append(piece); piece = [] }
+            guard !isWrapSpace(chunk[0]) else { return [chunk] }
+            var pieces: [Chunk] = [], start = 0
+            for i in chunk.indices where chunk[i] == "-" && i > start && splitsAfterHyphen(chunk, i) {
+                pieces.append(Array(chunk[start...i]))
+                start = i + 1
             }
-            if !piece.isEmpty { pieces.append(piece) }
+            if start < chunk.count { pieces.append(Array(chunk[start...])) }
             return pieces
         }
+    }
+
+    private static func splitsAfterHyphen(_ w: Chunk, _ i: Int) -> Bool {
+        func letter(_ k: Int) -> Bool { k >= 0 && k < w.count && isLetter(w[k]) }
+        let before = (letter(i - 1) && letter(i - 2)) || (letter(i - 1) && i >= 3 && w[i - 2] == "-" && letter(i - 3))
+        let after = letter(i + 1) && (letter(i + 2) || (i + 2 < w.count && w[i + 2] == "-" && letter(i + 3)))
+        return before && after
     }
 
     /// `textwrap.TextWrapper._wrap_chunks` with `drop_whitespace=True`.
@@ -63,10 +78,12 @@ enum WordWrap {
                 pending.removeLast()
             }
             if let long = pending.last, long.count > width {
-                let spaceLeft = max(width - length, 1)
+                // As textwrap: with no room left this appends an empty piece,
+                // which keeps the line's trailing space from being dropped.
+                let spaceLeft = width < 1 ? 1 : width - length
                 if breakLongWords {
                     var end = spaceLeft
-                    if breakOnHyphens, long.count > spaceLeft,
+                    if breakOnHyphens, long.count > spaceLeft, spaceLeft > 0,
                        let hyphen = long[0..<spaceLeft].lastIndex(of: "-"), hyphen > 0,
                        long[0..<hyphen].contains(where: { $0 != "-" }) {
                         end = hyphen + 1

@@ -30,7 +30,7 @@ enum StringMethods {
         "format": { r, a throws(JinjaError) in try formatMethod(r, a) },
         "lower": unary("lower") { .string(PythonText.lower($0)) },
         "upper": unary("upper") { .string(PythonText.upper($0)) },
-        "casefold": unary("casefold") { .string(PythonText.lower($0)) },
+        "casefold": unary("casefold") { .string(PythonText.caseFold($0)) },
         "title": unary("title") { .string(PythonText.title($0)) },
         "capitalize": unary("capitalize") { .string(PythonText.capitalize($0)) },
         "swapcase": unary("swapcase") { text in

@@ -76,10 +76,8 @@ enum StringSplitMethods {
             while i < scalars.count, PythonText.isSpace(scalars[i]) { i += 1 }
             guard i < scalars.count else { break }
             if parts.count == limit {
-                // The rest, with its trailing whitespace trimmed only at the far end.
-                var rest = Array(scalars[i...])
-                while let last = rest.last, PythonText.isSpace(last) { rest.removeLast() }
-                parts.append(rest)
+                // The rest is kept as is, whitespace after it included.
+                parts.append(Array(scalars[i...]))
                 break
             }
             let start = i

@@ -69,6 +69,20 @@ enum PythonText {
     /// except the final sigma rule, which Swift's `lowercased()` applies too).
     static func lower(_ text: String) -> String { text.lowercased() }
 
+    /// Python `str.casefold()`: lowercase plus the full foldings that differ
+    /// from it in practice (`ß` → `ss`, final sigma → `σ`).
+    static func caseFold(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "ß", "ẞ": out += "ss"
+            case "ς": out += "σ"
+            default: out += lower(scalar)
+            }
+        }
+        return out
+    }
+
     /// Python `str.upper()`.
     static func upper(_ text: String) -> String { text.uppercased() }
 

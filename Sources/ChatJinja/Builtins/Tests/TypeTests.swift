@@ -13,7 +13,13 @@ enum TypeTests {
         case "number": return plain(name) { $0.number != nil }
         case "string": return plain(name) { if case .string = $0 { return true }; return false }
         case "mapping": return plain(name) { if case .dict = $0 { return true }; return false }
-        case "callable": return plain(name) { if case .callable = $0 { return true }; return false }
+        // Jinja2's Undefined defines `__call__` (which raises), so it counts as callable.
+        case "callable": return plain(name) {
+            switch $0 {
+            case .callable, .undefined: return true
+            default: return false
+            }
+        }
         case "iterable": return plain(name, isIterable)
         case "sequence": return plain(name, isSequence)
         case "lower": return plain(name) { StringMethods.isLower($0.pythonStr) }
@@ -50,10 +56,11 @@ enum TypeTests {
         }
     }
 
-    /// Whether the value has a length and items, as Jinja2's `sequence` asks.
+    /// Whether the value has a length and items, as Jinja2's `sequence` asks
+    /// (undefined has both: length 0, and item access that raises).
     static func isSequence(_ value: Value) -> Bool {
         switch value {
-        case .string, .list, .tuple, .dict: return true
+        case .string, .list, .tuple, .dict, .undefined: return true
         default: return false
         }
     }
