@@ -12,7 +12,9 @@ import Testing
 @Suite("Render conformance")
 struct RenderConformanceTests {
     /// Raised as the engine improves; the run fails below it.
-    static let minimumConformance = 0.87
+    static let minimumConformance = 0.975
+    /// Failing cases printed per template (`RENDER_CONFORMANCE_SHOW=N` to see more).
+    static let failuresShown = Int(ProcessInfo.processInfo.environment["RENDER_CONFORMANCE_SHOW"] ?? "") ?? 3
 
     @Test(.enabled(if: SharedFixtures.isPresent, "\(SharedFixtures.skipReason)"))
     func rendersLikeTransformers() throws {
@@ -28,7 +30,7 @@ struct RenderConformanceTests {
             total += result.total
             let rate = String(format: "%6.2f%%", 100 * Double(result.passed) / Double(max(result.total, 1)))
             print("render conformance \(rate) \(result.passed)/\(result.total) \(result.name)")
-            for failure in result.failures.prefix(3) { print("    \(failure)") }
+            for failure in result.failures.prefix(Self.failuresShown) { print("    \(failure)") }
         }
         let rate = Double(passed) / Double(max(total, 1))
         print("render conformance overall: \(passed)/\(total) = \(String(format: "%.2f", 100 * rate))%")
