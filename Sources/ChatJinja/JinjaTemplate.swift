@@ -16,13 +16,13 @@ import OrderedJSON
 /// it can be rendered from many threads at once.
 public struct JinjaTemplate: Sendable {
     private let source: SourceText
-    private let body: [Statement]
+    private let program: CompiledProgram
 
     /// Parses `source`; syntax errors carry line, column and the offending line.
     public init(source: String) throws(JinjaError) {
         let text = SourceText(source)
         self.source = text
-        self.body = try Parser.parse(text)
+        self.program = CompiledProgram(body: StatementCompiler.compile(try Parser.parse(text)))
     }
 
     /// Renders the template with `variables` (`messages`, `tools`,
@@ -30,7 +30,7 @@ public struct JinjaTemplate: Sendable {
     public func render(_ variables: [String: Value], options: RenderOptions = RenderOptions()) throws(JinjaError) -> RenderedText {
         let renderer = Renderer(source: source, context: variables, options: options)
         var output = ""
-        _ = try renderer.execute(body, in: Frame(parent: nil, capacity: 16), into: &output)
+        _ = try program.body(renderer, Frame(parent: nil, capacity: 16), &output)
         return RenderedText(text: output, generationSpans: renderer.generationSpans)
     }
 

@@ -9,7 +9,8 @@ Defaults: the Qwen3.6 template over the BFCL conversations from ../shared/fixtur
 and .build/release/chat-template (build it with
 `swift build -c release --product chat-template`). Every side parses the
 template once and renders from ready-made values; the time reported is per
-conversation (mean over all conversations × repeats).
+conversation (mean over all conversations × repeats), in CPU time of the
+rendering thread, so that other load on the machine does not skew the ratios.
 """
 import argparse, datetime, json, os, subprocess, sys, time
 
@@ -43,14 +44,14 @@ def time_renders(render, all_vars, repeat):
             ok.append(v)
         except Exception:
             pass
-    start = time.perf_counter()
+    start = time.thread_time()  # CPU time: the machine may be shared
     for _ in range(repeat):
         for v in ok:
             try:
                 render(v)
             except Exception:
                 pass
-    return (time.perf_counter() - start) / (repeat * max(len(ok), 1)), len(all_vars) - len(ok)
+    return (time.thread_time() - start) / (repeat * max(len(ok), 1)), len(all_vars) - len(ok)
 
 
 def bench_jinja2(source, all_vars, repeat):

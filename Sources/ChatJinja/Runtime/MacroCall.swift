@@ -1,7 +1,7 @@
 extension Renderer {
     /// A macro as a callable value that closes over the frame it was defined
     /// in, so its body sees that frame's variables as they are when it runs.
-    func makeMacro(_ definition: MacroDefinition, closingOver frame: Frame) -> Callable {
+    func makeMacro(_ definition: CompiledMacro, closingOver frame: Frame) -> Callable {
         Callable(name: definition.name) { arguments, environment throws(JinjaError) in
             guard let renderer = environment as? Renderer else {
                 throw JinjaError(.templateRuntimeError, "macro '\(definition.name)' called outside a render")
@@ -13,7 +13,7 @@ extension Renderer {
     /// Binds arguments as Jinja2 does — positional, then keywords, then
     /// defaults evaluated in the macro's own frame; extra arguments only when
     /// the body reads `varargs`/`kwargs` — and renders the body.
-    private func callMacro(_ definition: MacroDefinition, in definingFrame: Frame, with arguments: Arguments) throws(JinjaError) -> Value {
+    private func callMacro(_ definition: CompiledMacro, in definingFrame: Frame, with arguments: Arguments) throws(JinjaError) -> Value {
         try enterCall()
         defer { leaveCall() }
         let parameters = definition.parameters
@@ -46,7 +46,7 @@ extension Renderer {
         }
         for index in parameters.indices where !bound[index] {
             if let defaultExpression = definition.defaults[index] {
-                frame.set(parameters[index], try evaluate(defaultExpression, in: frame))
+                frame.set(parameters[index], try defaultExpression(self, frame))
             } else {
                 frame.set(parameters[index], .undefined(Undefined(message: "parameter '\(parameters[index])' was not provided")))
             }

@@ -7,7 +7,7 @@ import OrderedJSON
 ///
 /// The template is parsed once; conversations are converted to template
 /// values once (as the Python peers receive ready-made dicts); then every
-/// conversation is rendered `--repeat` times and the time per render reported.
+/// conversation is rendered `--repeat` times and the CPU time per render reported.
 struct BenchRenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
@@ -38,7 +38,7 @@ struct BenchRenderCommand: ParsableCommand {
 
     func run() throws {
         let source = try TemplateSource.readText(chatTemplate)
-        let parseStart = DispatchTime.now()
+        let parseStart = Self.cpuNow()
         let template = try JinjaTemplate(source: source)
         let parseSeconds = Self.seconds(since: parseStart)
 
@@ -52,7 +52,7 @@ struct BenchRenderCommand: ParsableCommand {
         }
         guard !inputs.isEmpty else { throw CLIError("no conversations in '\(input)'") }
 
-        let convertStart = DispatchTime.now()
+        let convertStart = Self.cpuNow()
         let prepared = inputs.map { try? $0.templateVariables() }
         let convertSeconds = Self.seconds(since: convertStart)
 
@@ -66,7 +66,7 @@ struct BenchRenderCommand: ParsableCommand {
             }
             outputBytes += text.utf8.count
         }
-        let renderStart = DispatchTime.now()
+        let renderStart = Self.cpuNow()
         for _ in 0..<repetitions {
             for variables in prepared {
                 guard let variables else { continue }
@@ -93,9 +93,15 @@ struct BenchRenderCommand: ParsableCommand {
         }
     }
 
-    static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    /// CPU time of the calling thread: the machine may be shared, and wall
+    /// time would count the moments another process held the core.
+    static func cpuNow() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
+
+    static func seconds(since start: Double) -> Double { cpuNow() - start }
 
     static func format(_ seconds: Double) -> String {
         seconds >= 1e-3 ? String(format: "%.3f ms", seconds * 1e3) : String(format: "%.1f µs", seconds * 1e6)
