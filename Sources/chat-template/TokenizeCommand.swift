@@ -24,6 +24,12 @@ struct TokenizeCommand: ParsableCommand {
     @Flag(help: "Add the post-processor's special tokens (BOS/EOS), like add_special_tokens=True.")
     var addSpecialTokens = false
 
+    @Flag(help: "Decode instead: {\"id\", \"ids\"} lines in, {\"id\", \"text\"} lines out.")
+    var decode = false
+
+    @Flag(help: "With --decode, leave out special tokens (skip_special_tokens=True).")
+    var skipSpecialTokens = false
+
     func run() throws {
         let loaded: Tokenizer
         do {
@@ -35,7 +41,9 @@ struct TokenizeCommand: ParsableCommand {
         let writer = try JSONLinesWriter(path: output)
         var failures = 0
         for line in reader {
-            let record = Self.process(line, with: loaded, addSpecialTokens: addSpecialTokens)
+            let record = decode
+                ? Self.decode(line, with: loaded, skipSpecialTokens: skipSpecialTokens)
+                : Self.process(line, with: loaded, addSpecialTokens: addSpecialTokens)
             if record["error"] != nil { failures += 1 }
             writer.write(record)
         }
@@ -44,6 +52,21 @@ struct TokenizeCommand: ParsableCommand {
             FileHandle.standardError.write(Data("tokenize: \(failures) line(s) failed\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The decoded text of one `{"id", "ids"}` line.
+    static func decode(_ line: InputLine, with tokenizer: Tokenizer, skipSpecialTokens: Bool) -> JSONValue {
+        guard case .success(let value) = line.result, case .object = value else {
+            return .object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("expected a JSON object"))]))
+        }
+        guard let items = value["ids"]?.arrayValue else {
+            return .object(JSONObject([("id", line.id), ("error", .string("missing array field \"ids\""))]))
+        }
+        let ids = items.compactMap(\.intValue)
+        guard ids.count == items.count else {
+            return .object(JSONObject([("id", line.id), ("error", .string("\"ids\" must hold integers"))]))
+        }
+        return .object(JSONObject([("id", line.id), ("text", .string(tokenizer.decode(ids, skipSpecialTokens: skipSpecialTokens)))]))
     }
 
     /// The output record for one input line.

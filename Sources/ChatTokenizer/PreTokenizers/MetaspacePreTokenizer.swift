@@ -35,7 +35,8 @@ struct MetaspacePreTokenizer: PreTokenizer {
     func split(_ piece: TextPiece, emit: (TextPiece) -> Void) {
         let piece = piece.materializingByteLevel()
         var builder = TextBuilder(capacity: piece.count + replacement.count)
-        let startsWithReplacement = piece.bytes.starts(with: replacement)
+        // Spaces are replaced first, so a leading space counts as a leading `▁`.
+        let startsWithReplacement = piece.bytes.first == 0x20 || piece.bytes.starts(with: replacement)
         let prepends = switch prependScheme {
         case .always: !startsWithReplacement
         case .first: !startsWithReplacement && piece.inputStart == 0

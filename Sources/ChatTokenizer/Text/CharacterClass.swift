@@ -15,7 +15,8 @@ struct CharacterClass: OptionSet, Sendable {
     static let upperRun = CharacterClass(rawValue: 1 << 4)
     /// `[\p{Ll}\p{Lm}\p{Lo}\p{M}]`, the "lower" run of o200k-style patterns.
     static let lowerRun = CharacterClass(rawValue: 1 << 5)
-    /// `\w`: letters, marks, decimal digits and connector punctuation.
+    /// `\w`: Alphabetic, marks, decimal digits, connector punctuation and
+    /// Join_Control (Unicode's definition, shared by Oniguruma and Rust's regex).
     static let word = CharacterClass(rawValue: 1 << 6)
     /// `\d`: Nd.
     static let digit = CharacterClass(rawValue: 1 << 7)
@@ -39,6 +40,7 @@ struct CharacterClass: OptionSet, Sendable {
         var set: CharacterClass = []
         let properties = scalar.properties
         if properties.isWhitespace { set.insert(.whitespace) }
+        if properties.isAlphabetic || properties.isJoinControl { set.insert(.word) }
         switch properties.generalCategory {
         case .uppercaseLetter, .titlecaseLetter:
             set.formUnion([.letter, .upperRun, .word])
