@@ -47,7 +47,7 @@ struct FormatSpec {
     }
 
     func apply(to value: Value) throws(JinjaError) -> String {
-        switch value {
+        switch value.unwrappingMarkup {
         case .string(let s):
             guard type == nil || type == "s" else { throw unknownCode(value) }
             if align == "=" { throw JinjaError(.valueError, "'=' alignment not allowed in string format specifier") }
