@@ -12,8 +12,11 @@ struct FormatSpec {
     var grouping: Character? = nil
     var precision: Int? = nil
     var type: Unicode.Scalar? = nil
+    /// An empty spec formats as `str(value)` for every type.
+    let isEmpty: Bool
 
     init(_ spec: String) throws(JinjaError) {
+        isEmpty = spec.isEmpty
         let c = Array(spec.unicodeScalars)
         var i = 0
         let aligns: Set<Unicode.Scalar> = ["<", ">", "^", "="]
@@ -58,8 +61,11 @@ struct FormatSpec {
             _ = undefined
             return pad("", defaultAlign: "<")
         default:
-            guard type == nil, precision == nil else { throw unknownCode(value) }
-            return pad(value.pythonStr, defaultAlign: "<")
+            // `object.__format__` accepts only the empty spec.
+            guard isEmpty else {
+                throw JinjaError(.typeError, "unsupported format string passed to \(value.typeName).__format__")
+            }
+            return value.pythonStr
         }
     }
 
@@ -70,9 +76,8 @@ struct FormatSpec {
     private func number(_ value: Value) throws(JinjaError) -> String {
         let isInteger: Bool
         if case .double = value { isInteger = false } else { isInteger = true }
-        if case .bool(let b) = value, type == nil, precision == nil, grouping == nil, sign == "-" {
-            return pad(b ? "True" : "False", defaultAlign: "<")
-        }
+        // A bool prints as a word only with an empty spec; any spec formats it as an int.
+        if case .bool(let b) = value, isEmpty { return b ? "True" : "False" }
         guard let number = value.number else { throw unknownCode(value) }
         var digits: String
         let negative: Bool
