@@ -102,7 +102,7 @@ enum Operators {
             guard case .string(let part) = needle else {
                 throw JinjaError(.typeError, "'in <string>' requires string as left operand, not \(needle.typeName)")
             }
-            return part.isEmpty || text.utf8.firstRange(of: part.utf8) != nil
+            return UTF8Search.contains(text, part)
         case .list(let elements), .tuple(let elements):
             return elements.contains { $0.pythonEquals(needle) }
         case .dict(let dict):
