@@ -20,7 +20,8 @@ def run(binary, template, cases, add_generation_prompt):
         cmd.append("--add-generation-prompt")
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
     os.unlink(f.name)
-    return {r["id"]: r for r in map(json.loads, out.splitlines())}
+    # split("\n"), not splitlines(): U+2028 and friends appear raw inside the JSON strings
+    return {r["id"]: r for r in map(json.loads, filter(None, out.split("\n")))}
 
 
 def main():

@@ -22,7 +22,7 @@ public struct JinjaTemplate: Sendable {
     public init(source: String) throws(JinjaError) {
         let text = SourceText(source)
         self.source = text
-        self.program = CompiledProgram(body: StatementCompiler.compile(try Parser.parse(text)))
+        self.program = CompiledProgram(body: StatementCompiler().compile(try Parser.parse(text)))
     }
 
     /// Renders the template with `variables` (`messages`, `tools`,

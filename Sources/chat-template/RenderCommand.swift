@@ -62,7 +62,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         if example {
-            print(try ExampleConversation.render())
+            print(try ExampleConversation.render(), terminator: "")
             return
         }
         if templateBackend == "swift" || (model != nil && chatTemplate == nil && modelDirectory == nil) {

@@ -5,7 +5,8 @@
 /// Jinja2's lexer applies it: `-` strips all whitespace on its side, `+`
 /// switches off `lstrip_blocks`/`trim_blocks` for that tag, `trim_blocks`
 /// removes the first newline after a block or comment tag, `lstrip_blocks`
-/// removes spaces and tabs between the start of a line and a block or comment tag.
+/// removes whitespace (Python's `\s`, so also U+00A0 …) between the start of
+/// a line and a block or comment tag.
 struct Lexer {
     private let source: SourceText
     private var bytes: [UInt8] { source.bytes }
@@ -90,7 +91,7 @@ struct Lexer {
             var lineStart = end
             while lineStart > start && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
             if lineStart > start || lineStarting {
-                if bytes[lineStart..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { end = lineStart }
+                if PythonWhitespace.skip(in: bytes, from: lineStart) >= end { end = lineStart }
             }
         }
         emitData(from: start, to: end)

@@ -31,7 +31,7 @@ struct CompiledFilter {
 /// A compiled `{% for %}`; a class so that `loop(children)` of a recursive
 /// loop can run it again.
 final class CompiledLoop {
-    let target: AssignTarget
+    let target: CompiledTarget
     let iterable: CompiledExpression
     let filter: CompiledExpression?
     let isRecursive: Bool
@@ -39,7 +39,7 @@ final class CompiledLoop {
     let body: CompiledBody
     let otherwise: CompiledBody?
 
-    init(target: AssignTarget, iterable: @escaping CompiledExpression, filter: CompiledExpression?, isRecursive: Bool,
+    init(target: CompiledTarget, iterable: @escaping CompiledExpression, filter: CompiledExpression?, isRecursive: Bool,
          usesLoopVariable: Bool, body: @escaping CompiledBody, otherwise: CompiledBody?) {
         self.target = target
         self.iterable = iterable
@@ -54,16 +54,18 @@ final class CompiledLoop {
 /// A compiled `{% macro %}` (or the `caller` of a `{% call %}` block).
 final class CompiledMacro {
     let name: String
-    let parameters: [String]
+    let symbol: VariableName
+    let parameters: [VariableName]
     let defaults: [CompiledExpression?]
     let body: CompiledBody
     let usesVarargs: Bool
     let usesKwargs: Bool
     let usesCaller: Bool
 
-    init(_ definition: MacroDefinition, defaults: [CompiledExpression?], body: @escaping CompiledBody) {
+    init(_ definition: MacroDefinition, symbols: VariableTable, defaults: [CompiledExpression?], body: @escaping CompiledBody) {
         name = definition.name
-        parameters = definition.parameters
+        symbol = symbols.name(definition.name)
+        parameters = definition.parameters.map(symbols.name)
         self.defaults = defaults
         self.body = body
         usesVarargs = definition.usesVarargs

@@ -1,17 +1,17 @@
 /// Turns expressions into closures, with shortcuts for the shapes chat
 /// templates use most (`message.role`, `x == 'y'`, constant output).
-enum ExpressionCompiler {
-    static func compile(_ expression: Expression) -> CompiledExpression {
+struct ExpressionCompiler {
+    let symbols: VariableTable
+
+    func compile(_ expression: Expression) -> CompiledExpression {
         switch expression {
         case .literal(let value):
             return { _, _ in value }
         case .name(let name):
-            return { renderer, frame in renderer.lookup(name, in: frame) }
-        case .attribute(.name(let base), let attribute):
-            return { renderer, frame throws(JinjaError) in try renderer.lookup(base, in: frame).attribute(attribute) }
+            let symbol = symbols.name(name)
+            return { renderer, frame in renderer.lookup(symbol, in: frame) }
         case .attribute(let base, let attribute):
-            let base = compile(base)
-            return { renderer, frame throws(JinjaError) in try base(renderer, frame).attribute(attribute) }
+            return compileAttribute(base, attribute)
         case .item(let base, let key):
             let base = compile(base), key = compile(key)
             return { renderer, frame throws(JinjaError) in
@@ -109,7 +109,7 @@ enum ExpressionCompiler {
         }
     }
 
-    static func compile(_ arguments: CallArguments) -> CompiledArguments {
+    func compile(_ arguments: CallArguments) -> CompiledArguments {
         CompiledArguments(
             positional: arguments.positional.map(compile),
             keywords: arguments.keywords.map { (name: $0.name, value: compile($0.value)) },
@@ -118,11 +118,11 @@ enum ExpressionCompiler {
         )
     }
 
-    static func compile(_ filter: FilterCall) -> CompiledFilter {
+    func compile(_ filter: FilterCall) -> CompiledFilter {
         CompiledFilter(name: filter.name, function: filter.function, arguments: compile(filter.arguments))
     }
 
-    private static func compileTest(_ subject: Expression, _ test: TestCall, negated: Bool) -> CompiledExpression {
+    private func compileTest(_ subject: Expression, _ test: TestCall, negated: Bool) -> CompiledExpression {
         let subject = compile(subject)
         let arguments = compile(test.arguments)
         let name = test.name
@@ -138,9 +138,28 @@ enum ExpressionCompiler {
         }
     }
 
+    /// `x.name`. Names that are no method of any type (`role`, `content`)
+    /// skip the method tables: on a dict they are plain member lookups.
+    private func compileAttribute(_ base: Expression, _ attribute: String) -> CompiledExpression {
+        let base = compile(base)
+        guard !Self.isMethodName(attribute) else {
+            return { renderer, frame throws(JinjaError) in try base(renderer, frame).attribute(attribute) }
+        }
+        return { renderer, frame throws(JinjaError) in
+            let value = try base(renderer, frame)
+            if case .dict(let dict) = value, let member = dict[attribute] { return member }
+            return try value.attribute(attribute)
+        }
+    }
+
+    /// Whether `name` is a method (or a refused mutator) of str, list, tuple or dict.
+    private static func isMethodName(_ name: String) -> Bool {
+        [Value.string(""), .list([]), .tuple([]), .dict(Dict())].contains { PythonMethods.lookup(name, on: $0) != nil }
+    }
+
     /// `a < b < c` evaluates each operand once and stops at the first false
     /// comparison, returning it, as Python does.
-    private static func compileComparison(_ first: Expression, _ rest: [(BinaryOperator, Expression)]) -> CompiledExpression {
+    private func compileComparison(_ first: Expression, _ rest: [(BinaryOperator, Expression)]) -> CompiledExpression {
         let first = compile(first)
         if rest.count == 1, let (op, right) = rest.first {
             let right = compile(right)

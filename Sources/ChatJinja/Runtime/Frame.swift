@@ -2,32 +2,46 @@
 /// each loop iteration, each macro call, and the bodies of `filter`,
 /// `with` and `generation` blocks. Assignments land in the innermost frame,
 /// so a `set` inside a loop never leaks out of it; reads fall back outward.
+///
+/// Frames hold few variables, so a linear scan over symbol ids beats hashing.
 final class Frame {
-    private(set) var variables: [String: Value]
+    private var ids: [Int] = []
+    private var values: [Value] = []
     let parent: Frame?
 
     init(parent: Frame?, capacity: Int = 0) {
         self.parent = parent
-        variables = Dictionary(minimumCapacity: capacity)
+        if capacity > 0 {
+            ids.reserveCapacity(capacity)
+            values.reserveCapacity(capacity)
+        }
     }
 
-    /// The value of `name` in this frame or an enclosing one.
+    /// The value of `symbol` in this frame or an enclosing one.
     @inline(__always)
-    func lookup(_ name: String) -> Value? {
+    func lookup(_ symbol: VariableName) -> Value? {
         var frame: Frame? = self
         while let current = frame {
-            if let value = current.variables[name] { return value }
+            if let index = current.ids.firstIndex(of: symbol.id) { return current.values[index] }
             frame = current.parent
         }
         return nil
     }
 
-    func set(_ name: String, _ value: Value) {
-        variables[name] = value
+    func set(_ symbol: VariableName, _ value: Value) {
+        if let index = ids.firstIndex(of: symbol.id) {
+            values[index] = value
+        } else {
+            ids.append(symbol.id)
+            values.append(value)
+        }
     }
 
     /// Forgets this frame's own variables (a new loop iteration).
     func reset() {
-        if !variables.isEmpty { variables.removeAll(keepingCapacity: true) }
+        if !ids.isEmpty {
+            ids.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+        }
     }
 }

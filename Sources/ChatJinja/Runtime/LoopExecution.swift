@@ -9,10 +9,10 @@ extension Renderer {
     }
 
     /// Binds a value to a `set`/`for` target in `frame`.
-    func assign(_ value: Value, to target: AssignTarget, in frame: Frame) throws(JinjaError) {
+    func assign(_ value: Value, to target: CompiledTarget, in frame: Frame) throws(JinjaError) {
         switch target {
-        case .name(let name):
-            frame.set(name, value)
+        case .symbol(let symbol):
+            frame.set(symbol, value)
         case .tuple(let targets):
             let items = try value.iterate()
             guard items.count == targets.count else {
@@ -63,7 +63,7 @@ extension Renderer {
             try assign(item, to: loop.target, in: iterationFrame)
             if let context {
                 context.index0 = index
-                iterationFrame.set("loop", .object(context))
+                iterationFrame.set(.loop, .object(context))
             }
             if try loop.body(self, iterationFrame, &output) == .breakLoop { break }
         }

@@ -30,11 +30,11 @@ extension Renderer {
         var extraKeywords = Dict()
         var caller: Value? = nil
         for (name, value) in arguments.keywords {
-            if let index = parameters.firstIndex(of: name) {
+            if let index = parameters.firstIndex(where: { $0.name == name }) {
                 if bound[index] {
                     throw JinjaError(.typeError, "macro '\(definition.name)' got multiple values for argument '\(name)'")
                 }
-                frame.set(name, value)
+                frame.set(parameters[index], value)
                 bound[index] = true
             } else if name == "caller" && definition.usesCaller {
                 caller = value
@@ -48,13 +48,13 @@ extension Renderer {
             if let defaultExpression = definition.defaults[index] {
                 frame.set(parameters[index], try defaultExpression(self, frame))
             } else {
-                frame.set(parameters[index], .undefined(Undefined(message: "parameter '\(parameters[index])' was not provided")))
+                frame.set(parameters[index], .undefined(Undefined(message: "parameter '\(parameters[index].name)' was not provided")))
             }
         }
-        if definition.usesVarargs { frame.set("varargs", .tuple(extraPositional)) }
-        if definition.usesKwargs { frame.set("kwargs", .dict(extraKeywords)) }
+        if definition.usesVarargs { frame.set(.varargs, .tuple(extraPositional)) }
+        if definition.usesKwargs { frame.set(.kwargs, .dict(extraKeywords)) }
         if definition.usesCaller {
-            frame.set("caller", caller ?? .undefined(Undefined(message: "No caller defined")))
+            frame.set(.caller, caller ?? .undefined(Undefined(message: "No caller defined")))
         }
         return .string(try capture(definition.body, in: frame))
     }

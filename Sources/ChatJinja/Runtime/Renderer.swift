@@ -34,11 +34,11 @@ final class Renderer: CallEnvironment {
     /// A variable: the innermost frame that has it, then the render
     /// variables, then the globals; otherwise undefined.
     @inline(__always)
-    func lookup(_ name: String, in frame: Frame) -> Value {
-        if let value = frame.lookup(name) { return value }
-        if let value = context[name] { return value }
-        if let value = Self.globals[name] { return value }
-        return .undefined(Undefined(name: name))
+    func lookup(_ symbol: VariableName, in frame: Frame) -> Value {
+        if let value = frame.lookup(symbol) { return value }
+        if let value = context[symbol.name] { return value }
+        if let value = Self.globals[symbol.name] { return value }
+        return .undefined(Undefined(name: symbol.name))
     }
 
     /// Adds the template position to an error that has none yet.

@@ -1,7 +1,10 @@
 /// Turns a template body into one closure. Each statement that can fail
 /// attaches its tag's position to errors that have none yet.
-enum StatementCompiler {
-    static func compile(_ body: [Statement]) -> CompiledBody {
+struct StatementCompiler {
+    let symbols = VariableTable()
+    var expressions: ExpressionCompiler { ExpressionCompiler(symbols: symbols) }
+
+    func compile(_ body: [Statement]) -> CompiledBody {
         let statements = body.map(compile)
         switch statements.count {
         case 0:
@@ -19,7 +22,7 @@ enum StatementCompiler {
         }
     }
 
-    private static func compile(_ statement: Statement) -> CompiledBody {
+    private func compile(_ statement: Statement) -> CompiledBody {
         switch statement {
         case .text(let text), .output(.literal(.string(let text)), _):
             return { renderer, _, output throws(JinjaError) in
@@ -28,7 +31,7 @@ enum StatementCompiler {
                 return .normal
             }
         case .output(let expression, let offset):
-            let expression = ExpressionCompiler.compile(expression)
+            let expression = expressions.compile(expression)
             return { renderer, frame, output throws(JinjaError) in
                 do throws(JinjaError) {
                     let value = try expression(renderer, frame)
@@ -40,7 +43,7 @@ enum StatementCompiler {
                 return .normal
             }
         case .conditional(let condition, let then, let otherwise, let offset):
-            let condition = ExpressionCompiler.compile(condition)
+            let condition = expressions.compile(condition)
             let then = compile(then), otherwise = compile(otherwise)
             return { renderer, frame, output throws(JinjaError) in
                 let isTrue: Bool
@@ -54,14 +57,16 @@ enum StatementCompiler {
         case .continueLoop:
             return { _, _, _ in .continueLoop }
         case .assign(let target, let expression, let offset):
-            let expression = ExpressionCompiler.compile(expression)
+            let target = CompiledTarget(target, symbols)
+            let expression = expressions.compile(expression)
             return { renderer, frame, _ throws(JinjaError) in
                 do throws(JinjaError) { try renderer.assign(try expression(renderer, frame), to: target, in: frame) } catch { throw renderer.locate(error, at: offset) }
                 return .normal
             }
         case .assignBlock(let target, let body, let filters, let offset):
+            let target = CompiledTarget(target, symbols)
             let body = compile(body)
-            let filters = filters.map(ExpressionCompiler.compile)
+            let filters = filters.map(expressions.compile)
             return { renderer, frame, _ throws(JinjaError) in
                 do throws(JinjaError) {
                     let text = try renderer.capture(body, in: Frame(parent: frame))
@@ -74,14 +79,14 @@ enum StatementCompiler {
         case .macro(let definition):
             let macro = compile(definition)
             return { renderer, frame, _ in
-                frame.set(macro.name, .callable(renderer.makeMacro(macro, closingOver: frame)))
+                frame.set(macro.symbol, .callable(renderer.makeMacro(macro, closingOver: frame)))
                 return .normal
             }
         case .callBlock(let call, let caller, let offset):
             return compileCallBlock(call, caller: compile(caller), offset: offset)
         case .filterBlock(let body, let filters, let offset):
             let body = compile(body)
-            let filters = filters.map(ExpressionCompiler.compile)
+            let filters = filters.map(expressions.compile)
             return { renderer, frame, output throws(JinjaError) in
                 do throws(JinjaError) {
                     let text = try renderer.capture(body, in: Frame(parent: frame))
@@ -101,7 +106,7 @@ enum StatementCompiler {
                 return .normal
             }
         case .with(let bindings, let body, let offset):
-            let bindings = bindings.map { (target: $0.0, value: ExpressionCompiler.compile($0.1)) }
+            let bindings = bindings.map { (target: CompiledTarget($0.0, symbols), value: expressions.compile($0.1)) }
             let body = compile(body)
             return { renderer, frame, output throws(JinjaError) in
                 let inner = Frame(parent: frame)
@@ -117,11 +122,11 @@ enum StatementCompiler {
         }
     }
 
-    private static func compileLoop(_ loop: ForLoop) -> CompiledBody {
+    private func compileLoop(_ loop: ForLoop) -> CompiledBody {
         let compiled = CompiledLoop(
-            target: loop.target,
-            iterable: ExpressionCompiler.compile(loop.iterable),
-            filter: loop.filter.map(ExpressionCompiler.compile),
+            target: CompiledTarget(loop.target, symbols),
+            iterable: expressions.compile(loop.iterable),
+            filter: loop.filter.map(expressions.compile),
             isRecursive: loop.isRecursive,
             usesLoopVariable: loop.usesLoopVariable,
             body: compile(loop.body),
@@ -139,16 +144,16 @@ enum StatementCompiler {
         }
     }
 
-    private static func compile(_ definition: MacroDefinition) -> CompiledMacro {
-        CompiledMacro(definition, defaults: definition.defaults.map { $0.map(ExpressionCompiler.compile) }, body: compile(definition.body))
+    private func compile(_ definition: MacroDefinition) -> CompiledMacro {
+        CompiledMacro(definition, symbols: symbols, defaults: definition.defaults.map { $0.map(expressions.compile) }, body: compile(definition.body))
     }
 
     /// `{% call(params) callee(args) %}`: calls `callee` with an extra
     /// `caller` argument, a macro whose body is the block.
-    private static func compileCallBlock(_ call: Expression, caller: CompiledMacro, offset: Int) -> CompiledBody {
+    private func compileCallBlock(_ call: Expression, caller: CompiledMacro, offset: Int) -> CompiledBody {
         guard case .call(let calleeExpression, let argumentExpressions, _) = call else { return { _, _, _ in .normal } }
-        let callee = ExpressionCompiler.compile(calleeExpression)
-        let arguments = ExpressionCompiler.compile(argumentExpressions)
+        let callee = expressions.compile(calleeExpression)
+        let arguments = expressions.compile(argumentExpressions)
         return { renderer, frame, output throws(JinjaError) in
             do throws(JinjaError) {
                 let function = try callee(renderer, frame)

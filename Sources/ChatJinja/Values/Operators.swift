@@ -91,14 +91,18 @@ enum Operators {
 
     /// Python `needle in container`.
     static func contains(_ container: Value, _ needle: Value) throws(JinjaError) -> Bool {
-        switch container {
+        let needle = needle.unwrappingMarkup
+        if let iterable = container.pythonIterable {
+            return iterable.iterate().contains { $0.pythonEquals(needle) }
+        }
+        switch container.unwrappingMarkup {
         case .undefined:
             return false
         case .string(let text):
             guard case .string(let part) = needle else {
                 throw JinjaError(.typeError, "'in <string>' requires string as left operand, not \(needle.typeName)")
             }
-            return part.isEmpty || text.utf8.firstRange(of: part.utf8) != nil
+            return UTF8Search.contains(text, part)
         case .list(let elements), .tuple(let elements):
             return elements.contains { $0.pythonEquals(needle) }
         case .dict(let dict):

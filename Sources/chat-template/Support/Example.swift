@@ -7,32 +7,32 @@ enum ExampleConversation {
     /// A small ChatML template: system prompt, tools as JSON, turns, tool calls
     /// and tool results, and the generation prompt.
     static let template = """
+    {%- if messages[0].role == 'system' %}
+        {%- set system_prompt = messages[0].content %}
+        {%- set turns = messages[1:] %}
+    {%- else %}
+        {%- set system_prompt = 'You are a helpful assistant.' %}
+        {%- set turns = messages %}
+    {%- endif %}
+    {{- '<|im_start|>system\\n' + system_prompt }}
     {%- if tools %}
-    <|im_start|>system
-    {{- '\\n' ~ (messages[0].content if messages[0].role == 'system' else 'You are a helpful assistant.') }}
-
-    You can call these tools:
-    {%- for tool in tools %}
-    {{ tool | tojson }}
-    {%- endfor %}<|im_end|>
-    {% elif messages[0].role != 'system' %}
-    <|im_start|>system
-    You are a helpful assistant.<|im_end|>
-    {% endif %}
-    {%- for message in messages %}
-    {%- if message.role == 'system' and (loop.first and tools) %}{% continue %}{% endif %}
-    <|im_start|>{{ message.role }}
-    {% if message.content %}{{ message.content }}{% endif %}
-    {%- for call in message.tool_calls or [] %}
-    {%- if message.content or not loop.first %}{{ '\\n' }}{% endif %}
-    <tool_call>
-    {"name": {{ call.function.name | tojson }}, "arguments": {{ call.function.arguments | tojson }}}
-    </tool_call>
-    {%- endfor %}<|im_end|>
-    {% endfor %}
+        {{- '\\n\\nYou can call these tools:' }}
+        {%- for tool in tools %}
+            {{- '\\n' + tool | tojson }}
+        {%- endfor %}
+    {%- endif %}
+    {{- '<|im_end|>\\n' }}
+    {%- for message in turns %}
+        {{- '<|im_start|>' + message.role + '\\n' + message.content }}
+        {%- for call in message.tool_calls or [] %}
+            {%- if message.content or not loop.first %}{{- '\\n' }}{% endif %}
+            {{- '<tool_call>\\n{"name": ' + call.function.name | tojson + ', "arguments": ' + call.function.arguments | tojson + '}\\n</tool_call>' }}
+        {%- endfor %}
+        {{- '<|im_end|>\\n' }}
+    {%- endfor %}
     {%- if add_generation_prompt %}
-    <|im_start|>assistant
-    {% endif %}
+        {{- '<|im_start|>assistant\\n' }}
+    {%- endif %}
     """
 
     /// A short tool-using exchange about the weather in Lisbon.

@@ -30,8 +30,9 @@ enum SerializationFilters {
             separators = (try parts[0].requireString("separator"), try parts[1].requireString("separator"))
         }
         let sortKeys = args[3]?.isTruthy ?? false
-        let json = try value.toJSON()
         let writer = PythonJSONWriter(indent: indent, separators: separators, sortKeys: sortKeys, ensureASCII: ensureASCII)
+        if !sortKeys && !ensureASCII { return .string(try ValueJSONWriter(format: writer).string(from: value)) }
+        let json = try value.toJSON()
         return .string(writer.string(from: json))
     }
 }

@@ -4,6 +4,16 @@ enum StringMethods {
         .merging(StringSearchMethods.table) { first, _ in first }
         .merging(StringSplitMethods.table) { first, _ in first }
 
+    /// `str.format_map(mapping)`: fields by name from a dict.
+    private static func formatMapMethod(_ receiver: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        let args = try arguments.positionalOnly("format_map", minimum: 1, maximum: 1)
+        guard case .dict(let mapping) = args[0] else {
+            throw JinjaError(.typeError, "format_map() argument must be a mapping, not \(args[0].typeName)")
+        }
+        let keywords = mapping.items.map { (name: $0.key.pythonStr, value: $0.value) }
+        return .string(try StringFormatter.format(try text(receiver), Arguments([], keywords: keywords)))
+    }
+
     private static func formatMethod(_ receiver: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         .string(try StringFormatter.format(try text(receiver), arguments))
     }
@@ -28,6 +38,7 @@ enum StringMethods {
 
     private static let caseAndLayout: [String: PythonMethod] = [
         "format": { r, a throws(JinjaError) in try formatMethod(r, a) },
+        "format_map": { r, a throws(JinjaError) in try formatMapMethod(r, a) },
         "lower": unary("lower") { .string(PythonText.lower($0)) },
         "upper": unary("upper") { .string(PythonText.upper($0)) },
         "casefold": unary("casefold") { .string(PythonText.caseFold($0)) },

@@ -3,7 +3,7 @@ enum PythonNumberParsing {
     /// `int(text, base)`: surrounding whitespace, a sign, `_` between digits,
     /// and a `0x`/`0o`/`0b` prefix matching the base (or any, with base 0).
     static func integer(_ text: String, base: Int) -> Int? {
-        var body = Substring(StringSplitMethods.stripping(text))
+        var body = Substring(asciiDigits(StringSplitMethods.stripping(text)))
         var negative = false
         if let sign = body.first, sign == "+" || sign == "-" {
             negative = sign == "-"
@@ -26,10 +26,26 @@ enum PythonNumberParsing {
         return negative ? -magnitude : magnitude
     }
 
+    /// Python accepts any Unicode decimal digit (`"١٢"` is 12); maps them to ASCII.
+    private static func asciiDigits(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy(\.isASCII) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if !scalar.isASCII, scalar.properties.numericType == .decimal,
+               let digit = scalar.properties.numericValue, (0...9).contains(digit) {
+                let ascii = Unicode.Scalar(UInt8(48 + Int(digit)))
+                out.append(ascii)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// `float(text)`: decimal or scientific notation, `inf`, `nan`,
     /// `infinity`, with whitespace and `_` between digits allowed.
     static func float(_ text: String) -> Double? {
-        let body = StringSplitMethods.stripping(text)
+        let body = asciiDigits(StringSplitMethods.stripping(text))
         guard !body.isEmpty else { return nil }
         let lower = body.lowercased()
         let unsigned = lower.hasPrefix("+") || lower.hasPrefix("-") ? String(lower.dropFirst()) : lower
