@@ -7,6 +7,7 @@ extension Parser {
     mutating func parseStatement() throws(JinjaError) -> Statement? {
         let offset = currentOffset
         guard case .name(let tag) = current else { throw fail("tag name expected") }
+        guard Self.knownTags.contains(tag) else { throw failUnknownTag(tag, at: offset) }
         try enter()
         defer { leave() }
         tagStack.append(tag)
@@ -33,14 +34,16 @@ extension Parser {
             isSoftContext = false
             let body = try parseBlockBody(until: ["endgeneration"], dropEnd: true)
             return .generation(body: body, offset: offset)
-        case "block", "extends", "include", "import", "from", "autoescape":
-            throw fail("the '\(tag)' tag is not supported by this engine (chat templates are single files)", at: offset)
         default:
-            tagStack.removeLast()
-            defer { tagStack.append(tag) }
-            throw failUnknownTag(tag, at: offset)
+            throw fail("the '\(tag)' tag is not supported by this engine (chat templates are single files)", at: offset)
         }
     }
+
+    /// Jinja2's statement tags plus the loopcontrols and generation extensions.
+    private static let knownTags: Set<String> = [
+        "if", "for", "set", "macro", "call", "filter", "with", "print", "break", "continue", "generation",
+        "block", "extends", "include", "import", "from", "autoescape",
+    ]
 
     private mutating func parseIf() throws(JinjaError) -> Statement {
         let offset = currentOffset
