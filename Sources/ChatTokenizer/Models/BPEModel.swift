@@ -67,26 +67,46 @@ final class BPEModel: TokenizationModel {
     func id(for token: String) -> Int? { vocabulary.id(of: Array(token.utf8)).map(Int.init) }
     func token(for id: Int) -> String? { vocabulary.token(for: id) }
 
+    /// Whether byte-level words can be merged from raw bytes (see `byteLevelIds`).
+    var mergesRawBytes: Bool { byteLevelIds != nil }
+
     func tokenize(_ word: TextPiece, into sink: inout TokenSink) {
         let fastBytes = word.isByteLevel && byteLevelIds != nil
         let word = word.isByteLevel && !fastBytes ? word.materializingByteLevel() : word
-        let cache = fastBytes ? byteLevelCache : plainCache
-        var key: ByteString?
-        var entries: [WordCache.Entry]
-        if word.count <= cache.maximumWordLength {
-            let wordKey = ByteString(word.bytes)
-            key = wordKey
-            entries = cache.lookup(wordKey) ?? []
-        } else {
-            entries = []
+        word.withBytes { storage in
+            tokenize(storage, word.range, of: word, asBytes: fastBytes, into: &sink)
         }
-        if entries.isEmpty {
-            entries = encode(word, asBytes: fastBytes)
-            if let key { cache.store(entries, for: key) }
+    }
+
+    /// Encodes `storage[range]`, a word of `piece` (which gives the input
+    /// offsets): through the cache, else by merging.
+    @inline(__always)
+    func tokenize(
+        _ storage: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, of piece: TextPiece, asBytes: Bool,
+        into sink: inout TokenSink
+    ) {
+        let cache = asBytes ? byteLevelCache : plainCache
+        let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[range])
+        let base = range.lowerBound
+        let cacheable = bytes.count <= cache.maximumWordLength
+        if cacheable {
+            let hit = cache.withEntries(for: bytes) { entries in
+                Self.emit(entries, base: base, word: piece, into: &sink)
+            }
+            if hit { return }
         }
-        var start = word.range.lowerBound
+        var word = piece.slice(range)
+        word.isByteLevel = asBytes
+        let entries = encode(word, asBytes: asBytes)
+        if cacheable { cache.store(entries, for: bytes) }
+        entries.withUnsafeBufferPointer { Self.emit($0, base: base, word: piece, into: &sink) }
+    }
+
+    @inline(__always)
+    private static func emit(_ entries: UnsafeBufferPointer<WordCache.Entry>, base: Int, word: TextPiece, into sink: inout TokenSink) {
+        var start = base
         for entry in entries {
-            let end = word.range.lowerBound + Int(entry.end)
+            let end = base + Int(entry.end)
             sink.append(Int(entry.id), covering: start..<end, of: word)
             start = end
         }

@@ -2,7 +2,9 @@ import OrderedJSON
 
 /// The token ↔ id table of a BPE model, keyed by the tokens' UTF-8 bytes.
 struct BPEVocabulary: Sendable {
-    private var idsByToken: [ByteString: Int32] = [:]
+    private var idsByToken: RawByteTable
+    /// Frees `idsByToken` when the last copy of the vocabulary goes away.
+    private var storageOwner: TableOwner
     private var tokensById: [String?] = []
 
     var size: Int { tokensById.count }
@@ -11,7 +13,6 @@ struct BPEVocabulary: Sendable {
         guard case .object(let object) = node.value else {
             throw node.error("expected an object mapping tokens to ids, found \(node.value.kindName)")
         }
-        idsByToken.reserveCapacity(object.count)
         var pairs: [(String, Int)] = []
         pairs.reserveCapacity(object.count)
         var largest = -1
@@ -23,18 +24,34 @@ struct BPEVocabulary: Sendable {
             pairs.append((token, id))
             largest = max(largest, id)
         }
+        idsByToken = RawByteTable(capacity: object.count)
+        storageOwner = TableOwner()
         tokensById = Array(repeating: nil, count: largest + 1)
         for (token, id) in pairs {
-            idsByToken[ByteString(token.utf8)] = Int32(id)
+            var token = token
+            token.withUTF8 { idsByToken.insert(UnsafeRawBufferPointer($0), value: Int64(id)) }
             tokensById[id] = token
         }
+        storageOwner.table = idsByToken
     }
 
     func id(of token: [UInt8]) -> Int32? {
-        idsByToken[ByteString(token)]
+        token.withUnsafeBytes { id(of: $0) }
+    }
+
+    @inline(__always)
+    func id(of token: UnsafeRawBufferPointer) -> Int32? {
+        idsByToken.value(for: token).map { Int32(truncatingIfNeeded: $0) }
     }
 
     func token(for id: Int) -> String? {
         id >= 0 && id < tokensById.count ? tokensById[id] : nil
     }
+}
+
+/// Owns a `RawByteTable` and frees it on deinit.
+final class TableOwner: @unchecked Sendable {
+    var table: RawByteTable?
+
+    deinit { table?.deallocate() }
 }
