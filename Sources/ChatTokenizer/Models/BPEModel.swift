@@ -106,7 +106,8 @@ final class BPEModel: TokenizationModel {
     private static func emit(_ entries: UnsafeBufferPointer<WordCache.Entry>, base: Int, word: TextPiece, into sink: inout TokenSink) {
         var start = base
         for entry in entries {
-            let end = base + Int(entry.end)
+            // `max` keeps a range valid in HF's odd order of an unknown token after byte tokens.
+            let end = max(start, base + Int(entry.end))
             sink.append(Int(entry.id), covering: start..<end, of: word)
             start = end
         }
@@ -143,12 +144,13 @@ final class BPEModel: TokenizationModel {
             while index < word.range.upperBound {
                 let length = UTF8Decoding.length(ofLead: bytes[index])
                 let end = index + length
-                var text: [UInt8] = []
-                if index > word.range.lowerBound, let prefix = options.continuingSubwordPrefix { text += prefix }
-                text += bytes[index..<end]
-                if end == word.range.upperBound, let suffix = options.endOfWordSuffix { text += suffix }
                 defer { index = end }
-                if let id = vocabulary.id(of: text) {
+                let character = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[index..<end])
+                let prefix = index > word.range.lowerBound ? options.continuingSubwordPrefix : nil
+                let suffix = end == word.range.upperBound ? options.endOfWordSuffix : nil
+                // Most characters need no affix: look them up in place, without building a key.
+                let text = prefix == nil && suffix == nil ? nil : (prefix ?? []) + Array(character) + (suffix ?? [])
+                if let id = text.map({ vocabulary.id(of: $0) }) ?? vocabulary.id(of: character) {
                     if let unknown = pendingUnknown, let unknownId {
                         symbols.append(id: unknownId, start: unknown.start, end: unknown.end)
                         pendingUnknown = nil
@@ -157,7 +159,7 @@ final class BPEModel: TokenizationModel {
                     continue
                 }
                 if let byteFallbackIds {
-                    let ids = text.map { byteFallbackIds[Int($0)] }
+                    let ids = (text ?? Array(character)).map { byteFallbackIds[Int($0)] }
                     if !ids.contains(-1) {
                         // Each byte token covers one byte of the character (the last ones share its end).
                         for (offset, id) in ids.enumerated() {

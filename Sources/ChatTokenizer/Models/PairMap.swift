@@ -18,7 +18,10 @@ struct PairMap: Sendable {
 
     @inline(__always)
     private func slot(for key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        // Both ids must reach the low bits: mix high into low before masking.
+        var hash = key ^ (key >> 29)
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
     }
 
     @inline(__always)
