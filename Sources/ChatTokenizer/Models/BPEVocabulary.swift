@@ -16,10 +16,12 @@ struct BPEVocabulary: Sendable {
         var pairs: [(String, Int)] = []
         pairs.reserveCapacity(object.count)
         var largest = -1
+        // Ids index a table: a few gaps are fine, an id of two billion is a broken file.
+        let idLimit = object.count + 1_000_000
         for (position, token) in object.keys.enumerated() {
-            guard let id = object.values[position].intValue, id >= 0, id < Int(Int32.max) else {
+            guard let id = object.values[position].intValue, id >= 0, id < idLimit else {
                 throw TokenizerError(component: node.component, path: "\(node.path).\(token)",
-                                     message: "expected a non-negative integer id")
+                                     message: "expected an integer id between 0 and \(idLimit - 1)")
             }
             pairs.append((token, id))
             largest = max(largest, id)
