@@ -15,6 +15,7 @@ public final class Tokenizer: Sendable {
     private let postProcessor: (any PostProcessor)?
     private let decoder: (any TokenDecoder)?
     private let addedTokens: AddedTokenTable
+    private let fastPath: ByteLevelFastPath?
 
     /// Loads a `tokenizer.json` file.
     ///
@@ -49,6 +50,7 @@ public final class Tokenizer: Sendable {
         decoder = try root.optional("decoder").map(TokenDecoderDecoder.decode)
         let entries = try root.optional("added_tokens")?.elements().map { try AddedToken($0.within("added_tokens")) } ?? []
         addedTokens = AddedTokenTable(entries, normalizer: normalizer)
+        fastPath = ByteLevelFastPath(preTokenizer: preTokenizer, model: model)
     }
 
     /// The ids of `text`. With `addSpecialTokens`, the post-processor's
@@ -121,6 +123,7 @@ public final class Tokenizer: Sendable {
 
     private func encodeWords(_ piece: TextPiece, into sink: inout TokenSink) {
         guard !piece.isEmpty else { return }
+        if let fastPath { return fastPath.encode(piece, into: &sink) }
         guard let preTokenizer else { return model.tokenize(piece, into: &sink) }
         preTokenizer.split(piece) { word in
             if !word.isEmpty { model.tokenize(word, into: &sink) }

@@ -15,6 +15,8 @@ struct AddedTokenMatcher: Sendable {
 
     private var nodes = [Node()]
     private let tokens: [AddedToken]
+    /// Whether some token starts with each byte: the scan skips other bytes with one load.
+    private var startsToken = [Bool](repeating: false, count: 256)
 
     init(tokens: [AddedToken]) {
         self.tokens = tokens
@@ -29,6 +31,7 @@ struct AddedTokenMatcher: Sendable {
                     node = nodes.count - 1
                 }
             }
+            if let first = token.content.utf8.first { startsToken[Int(first)] = true }
             // The first entry for a content wins, like a map keyed by content.
             if nodes[node].token < 0 { nodes[node].token = Int32(index) }
         }
@@ -57,7 +60,7 @@ struct AddedTokenMatcher: Sendable {
         var index = range.lowerBound
         let reader = ScalarReader(bytes: bytes, end: range.upperBound)
         while index < range.upperBound {
-            guard nodes[0].children[bytes[index]] != nil,
+            guard startsToken[Int(bytes[index])],
                   let (tokenIndex, matchEnd) = longestMatch(in: bytes, from: index, to: range.upperBound) else {
                 index += 1
                 continue

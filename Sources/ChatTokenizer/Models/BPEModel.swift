@@ -67,26 +67,47 @@ final class BPEModel: TokenizationModel {
     func id(for token: String) -> Int? { vocabulary.id(of: Array(token.utf8)).map(Int.init) }
     func token(for id: Int) -> String? { vocabulary.token(for: id) }
 
+    /// Whether byte-level words can be merged from raw bytes (see `byteLevelIds`).
+    var mergesRawBytes: Bool { byteLevelIds != nil }
+
     func tokenize(_ word: TextPiece, into sink: inout TokenSink) {
         let fastBytes = word.isByteLevel && byteLevelIds != nil
         let word = word.isByteLevel && !fastBytes ? word.materializingByteLevel() : word
-        let cache = fastBytes ? byteLevelCache : plainCache
-        var key: ByteString?
-        var entries: [WordCache.Entry]
-        if word.count <= cache.maximumWordLength {
-            let wordKey = ByteString(word.bytes)
-            key = wordKey
-            entries = cache.lookup(wordKey) ?? []
-        } else {
-            entries = []
+        word.withBytes { storage in
+            tokenize(storage, word.range, of: word, asBytes: fastBytes, into: &sink)
         }
-        if entries.isEmpty {
-            entries = encode(word, asBytes: fastBytes)
-            if let key { cache.store(entries, for: key) }
+    }
+
+    /// Encodes `storage[range]`, a word of `piece` (which gives the input
+    /// offsets): through the cache, else by merging.
+    @inline(__always)
+    func tokenize(
+        _ storage: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, of piece: TextPiece, asBytes: Bool,
+        into sink: inout TokenSink
+    ) {
+        let cache = asBytes ? byteLevelCache : plainCache
+        let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[range])
+        let base = range.lowerBound
+        let cacheable = bytes.count <= cache.maximumWordLength
+        if cacheable {
+            let hit = cache.withEntries(for: bytes) { entries in
+                Self.emit(entries, base: base, word: piece, into: &sink)
+            }
+            if hit { return }
         }
-        var start = word.range.lowerBound
+        var word = piece.slice(range)
+        word.isByteLevel = asBytes
+        let entries = encode(word, asBytes: asBytes)
+        if cacheable { cache.store(entries, for: bytes) }
+        entries.withUnsafeBufferPointer { Self.emit($0, base: base, word: piece, into: &sink) }
+    }
+
+    @inline(__always)
+    private static func emit(_ entries: UnsafeBufferPointer<WordCache.Entry>, base: Int, word: TextPiece, into sink: inout TokenSink) {
+        var start = base
         for entry in entries {
-            let end = word.range.lowerBound + Int(entry.end)
+            // `max` keeps a range valid in HF's odd order of an unknown token after byte tokens.
+            let end = max(start, base + Int(entry.end))
             sink.append(Int(entry.id), covering: start..<end, of: word)
             start = end
         }
@@ -123,12 +144,13 @@ final class BPEModel: TokenizationModel {
             while index < word.range.upperBound {
                 let length = UTF8Decoding.length(ofLead: bytes[index])
                 let end = index + length
-                var text: [UInt8] = []
-                if index > word.range.lowerBound, let prefix = options.continuingSubwordPrefix { text += prefix }
-                text += bytes[index..<end]
-                if end == word.range.upperBound, let suffix = options.endOfWordSuffix { text += suffix }
                 defer { index = end }
-                if let id = vocabulary.id(of: text) {
+                let character = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[index..<end])
+                let prefix = index > word.range.lowerBound ? options.continuingSubwordPrefix : nil
+                let suffix = end == word.range.upperBound ? options.endOfWordSuffix : nil
+                // Most characters need no affix: look them up in place, without building a key.
+                let text = prefix == nil && suffix == nil ? nil : (prefix ?? []) + Array(character) + (suffix ?? [])
+                if let id = text.map({ vocabulary.id(of: $0) }) ?? vocabulary.id(of: character) {
                     if let unknown = pendingUnknown, let unknownId {
                         symbols.append(id: unknownId, start: unknown.start, end: unknown.end)
                         pendingUnknown = nil
@@ -137,7 +159,7 @@ final class BPEModel: TokenizationModel {
                     continue
                 }
                 if let byteFallbackIds {
-                    let ids = text.map { byteFallbackIds[Int($0)] }
+                    let ids = (text ?? Array(character)).map { byteFallbackIds[Int($0)] }
                     if !ids.contains(-1) {
                         // Each byte token covers one byte of the character (the last ones share its end).
                         for (offset, id) in ids.enumerated() {

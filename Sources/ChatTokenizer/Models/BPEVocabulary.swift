@@ -2,7 +2,9 @@ import OrderedJSON
 
 /// The token ↔ id table of a BPE model, keyed by the tokens' UTF-8 bytes.
 struct BPEVocabulary: Sendable {
-    private var idsByToken: [ByteString: Int32] = [:]
+    private var idsByToken: RawByteTable
+    /// Frees `idsByToken` when the last copy of the vocabulary goes away.
+    private var storageOwner: TableOwner
     private var tokensById: [String?] = []
 
     var size: Int { tokensById.count }
@@ -11,30 +13,47 @@ struct BPEVocabulary: Sendable {
         guard case .object(let object) = node.value else {
             throw node.error("expected an object mapping tokens to ids, found \(node.value.kindName)")
         }
-        idsByToken.reserveCapacity(object.count)
         var pairs: [(String, Int)] = []
         pairs.reserveCapacity(object.count)
         var largest = -1
+        // Ids index a table: a few gaps are fine, an id of two billion is a broken file.
+        let idLimit = object.count + 1_000_000
         for (position, token) in object.keys.enumerated() {
-            guard let id = object.values[position].intValue, id >= 0, id < Int(Int32.max) else {
+            guard let id = object.values[position].intValue, id >= 0, id < idLimit else {
                 throw TokenizerError(component: node.component, path: "\(node.path).\(token)",
-                                     message: "expected a non-negative integer id")
+                                     message: "expected an integer id between 0 and \(idLimit - 1)")
             }
             pairs.append((token, id))
             largest = max(largest, id)
         }
+        idsByToken = RawByteTable(capacity: object.count)
+        storageOwner = TableOwner()
         tokensById = Array(repeating: nil, count: largest + 1)
         for (token, id) in pairs {
-            idsByToken[ByteString(token.utf8)] = Int32(id)
+            var token = token
+            token.withUTF8 { idsByToken.insert(UnsafeRawBufferPointer($0), value: Int64(id)) }
             tokensById[id] = token
         }
+        storageOwner.table = idsByToken
     }
 
     func id(of token: [UInt8]) -> Int32? {
-        idsByToken[ByteString(token)]
+        token.withUnsafeBytes { id(of: $0) }
+    }
+
+    @inline(__always)
+    func id(of token: UnsafeRawBufferPointer) -> Int32? {
+        idsByToken.value(for: token).map { Int32(truncatingIfNeeded: $0) }
     }
 
     func token(for id: Int) -> String? {
         id >= 0 && id < tokensById.count ? tokensById[id] : nil
     }
+}
+
+/// Owns a `RawByteTable` and frees it on deinit.
+final class TableOwner: @unchecked Sendable {
+    var table: RawByteTable?
+
+    deinit { table?.deallocate() }
 }

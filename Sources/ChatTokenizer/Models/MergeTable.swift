@@ -4,13 +4,13 @@ import OrderedJSON
 /// merge's rank (its position in the file; lower merges first) and the id of
 /// the merged token. Both file formats load: `"a b"` strings and `["a", "b"]`.
 struct MergeTable: Sendable {
-    private var rules: [UInt64: UInt64] = [:]
+    private var rules: PairMap
 
     init(_ node: ConfigNode, vocabulary: BPEVocabulary, continuingPrefix: [UInt8]?) throws {
         guard case .array(let items) = node.value else {
             throw node.error("expected an array of merges, found \(node.value.kindName)")
         }
-        rules.reserveCapacity(items.count)
+        rules = PairMap(capacity: items.count)
         for (rank, item) in items.enumerated() {
             let pair: (left: Substring, right: Substring)
             switch item {
@@ -38,7 +38,7 @@ struct MergeTable: Sendable {
             guard let merged = vocabulary.id(of: leftBytes + rightBytes) else {
                 throw Self.error(node, rank, "the merged token is missing from the vocabulary")
             }
-            rules[Self.key(left, right)] = UInt64(rank) << 32 | UInt64(UInt32(merged))
+            rules.set(UInt64(rank) << 32 | UInt64(UInt32(merged)), for: Self.key(left, right))
         }
     }
 
@@ -54,7 +54,7 @@ struct MergeTable: Sendable {
     /// The rank and merged id for a pair, or `nil` when the pair never merges.
     @inline(__always)
     func rule(_ left: Int32, _ right: Int32) -> (rank: UInt32, merged: Int32)? {
-        guard let packed = rules[Self.key(left, right)] else { return nil }
+        guard let packed = rules.value(for: Self.key(left, right)) else { return nil }
         return (UInt32(packed >> 32), Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))
     }
 }

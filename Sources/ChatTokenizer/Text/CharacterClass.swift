@@ -25,16 +25,27 @@ struct CharacterClass: OptionSet, Sendable {
     @inline(__always)
     static func of(_ value: UInt32) -> CharacterClass {
         if value < 0x10000 { return CharacterClass(rawValue: basicPlane[Int(value)]) }
+        return ofAstral(value)
+    }
+
+    /// The classes of a scalar outside the Basic Multilingual Plane.
+    static func ofAstral(_ value: UInt32) -> CharacterClass {
         guard let scalar = Unicode.Scalar(value) else { return [] }
         return computed(scalar)
     }
 
     /// The Basic Multilingual Plane, computed once: scanning CJK or Cyrillic
     /// text then costs a table load per character, not a property query.
-    private static let basicPlane: [UInt8] = (0..<0x10000).map { value in
-        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
-        return computed(scalar).rawValue
-    }
+    /// Allocated once and never freed, so scanners can keep a plain pointer
+    /// to it instead of going through a lazy global on every character.
+    /// It is written once, before anyone reads it, hence `nonisolated(unsafe)`.
+    nonisolated(unsafe) static let basicPlane: UnsafeBufferPointer<UInt8> = {
+        let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0x10000)
+        for value in 0..<0x10000 {
+            table[value] = Unicode.Scalar(UInt32(value)).map { computed($0).rawValue } ?? 0
+        }
+        return UnsafeBufferPointer(table)
+    }()
 
     static func computed(_ scalar: Unicode.Scalar) -> CharacterClass {
         var set: CharacterClass = []

@@ -44,7 +44,16 @@ struct RegexParser {
         while take("|") {
             branches.append(try parseSequence(caseInsensitive: &flags))
         }
-        return branches.count == 1 ? branches[0] : .alternation(branches)
+        if branches.count == 1 { return branches[0] }
+        // `a|b|\s` is one class: matched in a loop when repeated, not by recursion.
+        let predicates = branches.compactMap { branch -> ScalarPredicate? in
+            switch branch {
+            case .predicate(let predicate): return predicate
+            case .scalar(let value, false): return .range(value, value)
+            default: return nil
+            }
+        }
+        return predicates.count == branches.count ? .predicate(.union(predicates)) : .alternation(branches)
     }
 
     /// `caseInsensitive` is inout because `(?i)` switches the flag for the

@@ -3,6 +3,12 @@
 struct ScalarReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
+    private let basicPlane = CharacterClass.basicPlane
+
+    init(bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+        self.bytes = bytes
+        self.end = end
+    }
 
     @inline(__always)
     func scalar(at index: Int) -> (value: UInt32, length: Int) {
@@ -14,9 +20,10 @@ struct ScalarReader {
     func classes(at index: Int) -> (classes: CharacterClass, length: Int) {
         guard index < end else { return ([], 0) }
         let lead = bytes[index]
-        if lead < 0x80 { return (CharacterClass.of(UInt32(lead)), 1) }
+        if lead < 0x80 { return (CharacterClass(rawValue: basicPlane[Int(lead)]), 1) }
         let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-        return (CharacterClass.of(value), length)
+        if value < 0x10000 { return (CharacterClass(rawValue: basicPlane[Int(value)]), length) }
+        return (CharacterClass.ofAstral(value), length)
     }
 
     /// The end of the run of scalars, from `index`, whose classes satisfy `accept`.
