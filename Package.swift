@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "ChatJinjaTests", dependencies: ["ChatJinja", "OrderedJSON"]),
         .testTarget(name: "ChatTokenizerTests", dependencies: ["ChatTokenizer", "OrderedJSON"]),
         .testTarget(name: "ChatTemplateKitTests", dependencies: ["ChatTemplateKit", "ChatJinja", "ChatTokenizer", "OrderedJSON"]),
+        .testTarget(name: "CLITests", dependencies: ["chat-template", "OrderedJSON"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ChatTemplateKit", "ChatJinja", "ChatTokenizer", "OrderedJSON"]),
     ]
 )

@@ -99,22 +99,31 @@ public struct PythonJSONWriter: Sendable {
     }
 
     /// Appends `s` as a quoted JSON string with Python's escapes.
+    ///
+    /// Scans UTF-8 bytes and copies unescaped runs in one piece: escapes are
+    /// ASCII, so run boundaries always fall on character boundaries.
     public func writeString(_ s: String, into out: inout String) {
         out += "\""
-        var plainStart = s.unicodeScalars.startIndex
+        let utf8 = s.utf8
+        var plainStart = utf8.startIndex
         var i = plainStart
-        let scalars = s.unicodeScalars
-        while i < scalars.endIndex {
-            let v = scalars[i].value
-            let needsEscape = v < 0x20 || v == 0x22 || v == 0x5C || (ensureASCII && v > 0x7E)
-            if needsEscape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<i])
-                Self.appendEscape(v, into: &out)
-                plainStart = scalars.index(after: i)
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (ensureASCII && byte > 0x7E) else {
+                i = utf8.index(after: i)
+                continue
             }
-            i = scalars.index(after: i)
+            out += s[plainStart..<i]
+            if byte >= 0x80 {
+                Self.appendEscape(s.unicodeScalars[i].value, into: &out)
+                i = s.unicodeScalars.index(after: i)
+            } else {
+                Self.appendEscape(UInt32(byte), into: &out)
+                i = utf8.index(after: i)
+            }
+            plainStart = i
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+        out += s[plainStart..<utf8.endIndex]
         out += "\""
     }
 

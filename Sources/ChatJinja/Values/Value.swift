@@ -97,6 +97,8 @@ public protocol JinjaObject: AnyObject {
     func attribute(_ name: String) -> Value?
     /// Assigns an attribute (`{% set ns.x = 1 %}`); objects that refuse throw.
     func setAttribute(_ name: String, to value: Value) throws(JinjaError)
+    /// Python `repr` of the object (`<Namespace {'a': 1}>`); has a default.
+    var pythonRepr: String { get }
 }
 
 extension JinjaObject {

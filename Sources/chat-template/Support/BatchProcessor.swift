@@ -50,7 +50,7 @@ struct BatchProcessor {
 
     private func process(_ batch: [InputLine], job: @escaping @Sendable (InputLine) -> [JSONValue]) -> [[JSONValue]] {
         if jobs <= 1 || batch.count == 1 { return batch.map(job) }
-        let results = ResultSlots(count: batch.count)
+        let results = RecordSlots(count: batch.count)
         let lines = batch
         let workers = min(jobs, batch.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -67,7 +67,7 @@ struct BatchProcessor {
 /// One slot per line, each written by exactly one worker thread, read after
 /// all workers are done; that discipline is what makes the unchecked
 /// `Sendable` sound.
-private final class ResultSlots: @unchecked Sendable {
+private final class RecordSlots: @unchecked Sendable {
     private var slots: [[JSONValue]]
 
     init(count: Int) { slots = Array(repeating: [], count: count) }

@@ -1,0 +1,74 @@
+/// One node of a template body. Every node keeps the byte offset of its tag so
+/// that runtime errors can point at the line that failed.
+indirect enum Statement: @unchecked Sendable {
+    /// Literal template text.
+    case text(String)
+    /// `{{ expression }}`.
+    case output(Expression, offset: Int)
+    /// `{% if %}…{% elif %}…{% else %}…{% endif %}`; `elif` nests another `.conditional` in `otherwise`.
+    case conditional(Expression, then: [Statement], otherwise: [Statement], offset: Int)
+    case forLoop(ForLoop)
+    case breakLoop(offset: Int)
+    case continueLoop(offset: Int)
+    /// `{% set target = value %}`.
+    case assign(AssignTarget, Expression, offset: Int)
+    /// `{% set target | filters %}body{% endset %}`.
+    case assignBlock(AssignTarget, body: [Statement], filters: [FilterCall], offset: Int)
+    case macro(MacroDefinition)
+    /// `{% call(params) callee(args) %}body{% endcall %}`.
+    case callBlock(call: Expression, caller: MacroDefinition, offset: Int)
+    /// `{% filter name(args) | … %}body{% endfilter %}`: the filters apply to the rendered body.
+    case filterBlock(body: [Statement], filters: [FilterCall], offset: Int)
+    /// `{% generation %}body{% endgeneration %}`: output whose offsets are recorded.
+    case generation(body: [Statement], offset: Int)
+    /// `{% with a = 1 %}body{% endwith %}`.
+    case with(bindings: [(AssignTarget, Expression)], body: [Statement], offset: Int)
+}
+
+/// The left side of `set` and `for`: a name, a tuple of targets, or a
+/// namespace attribute (`ns.count`).
+indirect enum AssignTarget: Sendable {
+    case name(String)
+    case tuple([AssignTarget])
+    case namespaceAttribute(namespace: String, attribute: String)
+}
+
+/// `{% for target in iterable if filter recursive %}body{% else %}…{% endfor %}`.
+struct ForLoop: @unchecked Sendable {
+    var target: AssignTarget
+    var iterable: Expression
+    var filter: Expression?
+    var isRecursive: Bool
+    var body: [Statement]
+    var otherwise: [Statement]
+    /// Whether the body mentions `loop`; when not, no loop object is built.
+    var usesLoopVariable: Bool
+    var offset: Int
+}
+
+/// A `{% macro %}` (or the implicit `caller` of a `{% call %}` block).
+final class MacroDefinition: @unchecked Sendable {
+    let name: String
+    let parameters: [String]
+    /// Default expressions of the last `defaults.count` parameters.
+    let defaults: [Expression?]
+    let body: [Statement]
+    /// Whether the body reads `varargs`, `kwargs` or `caller`; Jinja2 accepts
+    /// extra positional/keyword arguments and `caller=` only then.
+    let usesVarargs: Bool
+    let usesKwargs: Bool
+    let usesCaller: Bool
+    let offset: Int
+
+    init(name: String, parameters: [String], defaults: [Expression?], body: [Statement], usesVarargs: Bool, usesKwargs: Bool, usesCaller: Bool, offset: Int) {
+        self.name = name
+        self.parameters = parameters
+        self.defaults = defaults
+        self.body = body
+        self.usesVarargs = usesVarargs
+        self.usesKwargs = usesKwargs
+        self.usesCaller = usesCaller
+        self.offset = offset
+    }
+}
+

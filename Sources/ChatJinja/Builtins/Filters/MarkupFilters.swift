@@ -1,0 +1,131 @@
+/// HTML and URL filters. `safe` and `escape` return `Markup`, whose only
+/// visible effect without autoescaping is escaping the other side of `+`.
+enum MarkupFilters {
+    static func filter(named name: String) -> Builtins.Filter? {
+        switch name {
+        case "safe": return { v, a, _ throws(JinjaError) in
+            _ = try a.bind("safe", [])
+            return v.markupText != nil ? v : .object(Markup(v.pythonStr))
+        }
+        case "escape", "e": return { v, a, _ throws(JinjaError) in _ = try a.bind(name, []); return HTMLEscaping.markup(escaping: v) }
+        case "forceescape": return { v, a, _ throws(JinjaError) in
+            _ = try a.bind(name, [])
+            return .object(Markup(HTMLEscaping.escape(v.pythonStr)))
+        }
+        case "striptags": return { v, a, _ throws(JinjaError) in _ = try a.bind("striptags", []); return .string(stripTags(v.pythonStr)) }
+        case "pprint": return { v, a, _ throws(JinjaError) in _ = try a.bind("pprint", []); return .string(prettyRepr(v)) }
+        case "urlencode": return { v, a, _ throws(JinjaError) in _ = try a.bind("urlencode", []); return .string(try urlencode(v)) }
+        case "xmlattr": return { v, a, _ throws(JinjaError) in try xmlattr(v, a) }
+        default: return nil
+        }
+    }
+
+    /// `pprint.pformat` for values that fit on one line: `repr` with dict
+    /// keys sorted (pprint's `sort_dicts`); longer values are not re-wrapped.
+    static func prettyRepr(_ value: Value) -> String {
+        switch value {
+        case .list(let e): return "[" + e.map(prettyRepr).joined(separator: ", ") + "]"
+        case .tuple(let e) where e.count == 1: return "(" + prettyRepr(e[0]) + ",)"
+        case .tuple(let e): return "(" + e.map(prettyRepr).joined(separator: ", ") + ")"
+        case .dict(let d):
+            let sorted = (try? stableSorted(d.items) { a, b throws(JinjaError) in try a.key.pythonLess(than: b.key) }) ?? d.items
+            return "{" + sorted.map { prettyRepr($0.key) + ": " + prettyRepr($0.value) }.joined(separator: ", ") + "}"
+        default: return value.pythonRepr
+        }
+    }
+
+    /// MarkupSafe's `striptags`: comments and tags removed, whitespace runs
+    /// collapsed to one space, entities unescaped.
+    static func stripTags(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        scalars = removing(scalars, open: Array("<!--".unicodeScalars), close: Array("-->".unicodeScalars))
+        scalars = removing(scalars, open: ["<"], close: [">"])
+        let collapsed = StringSplitMethods.splittingOnWhitespace(String(String.UnicodeScalarView(scalars))).joined(separator: " ")
+        return HTMLEntities.unescape(collapsed)
+    }
+
+    /// Removes every `open … close` span (shortest match, as `<.*?>`).
+    private static func removing(_ scalars: [Unicode.Scalar], open: [Unicode.Scalar], close: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        func matches(_ pattern: [Unicode.Scalar], at position: Int) -> Bool {
+            position + pattern.count <= scalars.count && scalars[position..<(position + pattern.count)].elementsEqual(pattern)
+        }
+        while i < scalars.count {
+            if matches(open, at: i) {
+                var j = i + open.count
+                while j < scalars.count, !matches(close, at: j) { j += 1 }
+                if j < scalars.count { i = j + close.count; continue }
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Jinja2's `urlencode`: a string is percent-encoded keeping `/`; a dict
+    /// or a list of pairs becomes a query string with `+` for spaces.
+    private static func urlencode(_ value: Value) throws(JinjaError) -> String {
+        switch value {
+        case .string:
+            return percentEncode(value.pythonStr, safe: "/")
+        case .dict(let dict):
+            return dict.items.map { percentEncode($0.key.pythonStr, forQuery: true) + "=" + percentEncode($0.value.pythonStr, forQuery: true) }
+                .joined(separator: "&")
+        case .list, .tuple:
+            var pairs: [String] = []
+            for pair in try value.iterate() {
+                let parts = try pair.iterate()
+                guard parts.count == 2 else { throw JinjaError(.valueError, "too many values to unpack (expected 2)") }
+                pairs.append(percentEncode(parts[0].pythonStr, forQuery: true) + "=" + percentEncode(parts[1].pythonStr, forQuery: true))
+            }
+            return pairs.joined(separator: "&")
+        default:
+            return percentEncode(value.pythonStr, safe: "/")
+        }
+    }
+
+    /// `urllib.parse.quote` of the UTF-8 bytes; letters, digits and `_.-~`
+    /// are never encoded.
+    static func percentEncode(_ text: String, safe: String = "", forQuery: Bool = false) -> String {
+        let safeBytes = Set((forQuery ? "" : safe).utf8)
+        var out = ""
+        for byte in text.utf8 {
+            let isUnreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2E || byte == 0x2D || byte == 0x7E
+            if isUnreserved || safeBytes.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else if forQuery && byte == 0x20 {
+                out += "+"
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
+    /// `xmlattr(autospace=True)`: ` key="value"` pairs, skipping `None` and
+    /// undefined values; keys with spaces, `/`, `>` or `=` are refused.
+    private static func xmlattr(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        let args = try arguments.bind("xmlattr", ["autospace"])
+        let autospace = args[0]?.isTruthy ?? true
+        guard case .dict(let dict) = value else {
+            throw JinjaError(.attributeError, "'\(value.typeName)' object has no attribute 'items'")
+        }
+        var parts: [String] = []
+        for (key, item) in dict.items {
+            switch item {
+            case .none, .undefined: continue
+            default: break
+            }
+            let name = key.pythonStr
+            if name.unicodeScalars.contains(where: { PythonText.isSpace($0) || "/>=".unicodeScalars.contains($0) }) {
+                throw JinjaError(.valueError, "Invalid character in attribute name: \(Value.pythonStringRepr(name))")
+            }
+            parts.append("\(HTMLEscaping.escape(name))=\"\(HTMLEscaping.escape(item.pythonStr))\"")
+        }
+        let text = parts.joined(separator: " ")
+        return .string(autospace && !text.isEmpty ? " " + text : text)
+    }
+}

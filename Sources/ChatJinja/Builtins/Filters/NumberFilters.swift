@@ -1,0 +1,110 @@
+import Foundation
+
+/// Numeric filters: `abs`, `int`, `float`, `round`.
+enum NumberFilters {
+    static func filter(named name: String) -> Builtins.Filter? {
+        switch name {
+        case "abs": return { v, a, _ throws(JinjaError) in try absolute(v, a) }
+        case "int": return { v, a, _ throws(JinjaError) in try integer(v, a) }
+        case "float": return { v, a, _ throws(JinjaError) in try float(v, a) }
+        case "round": return { v, a, _ throws(JinjaError) in try round(v, a) }
+        default: return nil
+        }
+    }
+
+    private static func absolute(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        _ = try arguments.bind("abs", [])
+        switch value.number {
+        case .int(let i)?:
+            if i == .min { throw Arithmetic.overflow() }
+            return .int(Swift.abs(i))
+        case .double(let d)?: return .double(Swift.abs(d))
+        case nil:
+            throw JinjaError(.typeError, "bad operand type for abs(): '\(value.typeName)'")
+        }
+    }
+
+    /// `int(default=0, base=10)`: strings parse as Python's `int(s, base)`,
+    /// falling back to `int(float(s))`, then to the default.
+    private static func integer(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        let args = try arguments.bind("int", ["default", "base"])
+        let fallback = args[0] ?? .int(0)
+        let base = try Value.optionalInt(args[1], "int base") ?? 10
+        switch value {
+        case .undefined(let undefined): throw undefined.error
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .int: return value
+        case .double(let d):
+            guard d.isFinite, Swift.abs(d) < 9.2e18 else { return fallback }
+            return .int(Int(d))
+        case .string(let s):
+            if let parsed = PythonNumberParsing.integer(s, base: base) { return .int(parsed) }
+            if let parsed = PythonNumberParsing.float(s), parsed.isFinite, Swift.abs(parsed) < 9.2e18 { return .int(Int(parsed)) }
+            return fallback
+        default: return fallback
+        }
+    }
+
+    private static func float(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        let args = try arguments.bind("float", ["default"])
+        let fallback = args[0] ?? .double(0)
+        switch value {
+        case .undefined(let undefined): throw undefined.error
+        case .bool(let b): return .double(b ? 1 : 0)
+        case .int(let i): return .double(Double(i))
+        case .double: return value
+        case .string(let s): return PythonNumberParsing.float(s).map(Value.double) ?? fallback
+        default: return fallback
+        }
+    }
+
+    /// `round(precision=0, method='common')`: `common` is Python's `round`
+    /// (half to even on the exact binary value); `ceil`/`floor` return floats.
+    private static func round(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        let args = try arguments.bind("round", ["precision", "method"])
+        let precision = try Value.optionalInt(args[0], "round precision") ?? 0
+        let method = try args[1].map { v throws(JinjaError) in try v.requireString("round method") } ?? "common"
+        guard let number = value.number else {
+            throw JinjaError(.typeError, "type \(value.typeName) doesn't define __round__ method")
+        }
+        switch method {
+        case "common":
+            if case .int(let i) = number {
+                return .int(precision >= 0 ? i : try roundInteger(i, digits: -precision))
+            }
+            return .double(pythonRound(number.asDouble, digits: precision))
+        case "ceil", "floor":
+            let scale = Foundation.pow(10.0, Double(precision))
+            let scaled = number.asDouble * scale
+            return .double((method == "ceil" ? scaled.rounded(.up) : scaled.rounded(.down)) / scale)
+        default:
+            throw JinjaError(.templateRuntimeError, "method must be common, ceil or floor")
+        }
+    }
+
+    /// Python `round(x, n)` for a float.
+    static func pythonRound(_ x: Double, digits: Int) -> Double {
+        guard x.isFinite else { return x }
+        if digits >= 0 {
+            // printf rounds the exact binary value half-to-even, as CPython's
+            // correctly rounded `round` does.
+            return Double(String(format: "%.\(min(digits, 340))f", x)) ?? x
+        }
+        let scale = Foundation.pow(10.0, Double(-digits))
+        let rounded = (x / scale).rounded(.toNearestOrEven) * scale
+        return rounded
+    }
+
+    private static func roundInteger(_ i: Int, digits: Int) throws(JinjaError) -> Int {
+        guard digits < 19 else { return 0 }
+        var scale = 1
+        for _ in 0..<digits { scale *= 10 }
+        let (quotient, remainder) = i.quotientAndRemainder(dividingBy: scale)
+        var q = quotient
+        let twice = Swift.abs(remainder) * 2
+        if twice > scale || (twice == scale && q % 2 != 0) { q += i < 0 ? -1 : 1 }
+        let (result, overflow) = q.multipliedReportingOverflow(by: scale)
+        if overflow { throw Arithmetic.overflow() }
+        return result
+    }
+}

@@ -1,0 +1,38 @@
+import OrderedJSON
+
+/// transformers' `tojson`, which replaces Jinja2's HTML-safe one:
+/// `json.dumps(x, ensure_ascii=False, indent=None, separators=None, sort_keys=False)`.
+enum SerializationFilters {
+    static func filter(named name: String) -> Builtins.Filter? {
+        switch name {
+        case "tojson": return { v, a, _ throws(JinjaError) in try toJSON(v, a) }
+        default: return nil
+        }
+    }
+
+    static func toJSON(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        let args = try arguments.bind("tojson", ["ensure_ascii", "indent", "separators", "sort_keys"])
+        let ensureASCII = args[0]?.isTruthy ?? false
+        var indent: String? = nil
+        switch args[1] {
+        case nil, .none?: indent = nil
+        case .string(let s)?: indent = s
+        case let width?: indent = String(repeating: " ", count: max(0, try width.requireInt("indent")))
+        }
+        var separators: (item: String, key: String)? = nil
+        switch args[2] {
+        case nil, .none?: break
+        case let given?:
+            let parts = try given.iterate()
+            guard parts.count == 2 else {
+                throw JinjaError(.valueError, "too many values to unpack (expected 2)")
+            }
+            separators = (try parts[0].requireString("separator"), try parts[1].requireString("separator"))
+        }
+        let sortKeys = args[3]?.isTruthy ?? false
+        let writer = PythonJSONWriter(indent: indent, separators: separators, sortKeys: sortKeys, ensureASCII: ensureASCII)
+        if !sortKeys && !ensureASCII { return .string(try ValueJSONWriter(format: writer).string(from: value)) }
+        let json = try value.toJSON()
+        return .string(writer.string(from: json))
+    }
+}

@@ -1,0 +1,31 @@
+/// The global functions of transformers' chat template environment.
+enum Globals {
+    static let values: [String: Value] = [
+        "range": .callable(Callable(name: "range") { arguments, environment throws(JinjaError) in
+            try RangeGlobal.call(arguments, limits: environment.limits)
+        }),
+        "dict": .callable(Callable(name: "dict") { arguments, _ throws(JinjaError) in
+            .dict(try DictGlobal.make(arguments))
+        }),
+        "namespace": .callable(Callable(name: "namespace") { arguments, _ throws(JinjaError) in
+            .object(try Namespace(arguments))
+        }),
+        "cycler": .callable(Callable(name: "cycler") { arguments, _ throws(JinjaError) in
+            .object(try Cycler(arguments))
+        }),
+        "joiner": .callable(Callable(name: "joiner") { arguments, _ throws(JinjaError) in
+            try Joiner.make(arguments)
+        }),
+        "raise_exception": .callable(Callable(name: "raise_exception") { arguments, _ throws(JinjaError) in
+            let args = try arguments.bind("raise_exception", ["message"])
+            throw JinjaError(.templateError, args[0]?.pythonStr ?? "")
+        }),
+        "strftime_now": .callable(Callable(name: "strftime_now") { arguments, environment throws(JinjaError) in
+            let args = try arguments.bind("strftime_now", ["format"])
+            guard let format = args[0] else {
+                throw JinjaError(.typeError, "strftime_now() missing 1 required positional argument: 'format'")
+            }
+            return .string(try Strftime.format(try format.requireString("strftime() argument 1"), environment.now))
+        }),
+    ]
+}

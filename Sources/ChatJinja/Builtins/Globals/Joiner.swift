@@ -1,0 +1,19 @@
+/// `joiner(sep=", ")`: a function returning `""` on its first call and the
+/// separator on every later one.
+enum Joiner {
+    static func make(_ arguments: Arguments) throws(JinjaError) -> Value {
+        let args = try arguments.bind("joiner", ["sep"])
+        let separator = args[0]?.pythonStr ?? ", "
+        let state = JoinerState()
+        return .callable(Callable(name: "joiner") { arguments, _ throws(JinjaError) in
+            _ = try arguments.bind("joiner", [])
+            if state.used { return .string(separator) }
+            state.used = true
+            return .string("")
+        })
+    }
+
+    private final class JoinerState: @unchecked Sendable {
+        var used = false
+    }
+}

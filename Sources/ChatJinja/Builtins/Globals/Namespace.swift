@@ -1,0 +1,32 @@
+/// The object `namespace(...)` makes: attributes a template can assign with
+/// `{% set ns.name = value %}`, visible across loop scopes.
+///
+/// transformers refuses names starting with `_` (`SecurityError`), on
+/// creation and on assignment.
+final class Namespace: JinjaObject, @unchecked Sendable {
+    private(set) var attributes: Dict
+
+    /// `namespace(mapping_or_pairs?, **kwargs)`.
+    init(_ arguments: Arguments) throws(JinjaError) {
+        attributes = try DictGlobal.make(arguments)
+        for key in attributes.keys { try Self.checkName(key) }
+    }
+
+    var typeName: String { "Namespace" }
+
+    var pythonRepr: String { "<Namespace \(Value.dict(attributes).pythonRepr)>" }
+
+    func attribute(_ name: String) -> Value? { attributes[name] }
+
+    func setAttribute(_ name: String, to value: Value) throws(JinjaError) {
+        try Self.checkName(.string(name))
+        attributes.set(name, value)
+    }
+
+    private static func checkName(_ name: Value) throws(JinjaError) {
+        if case .string(let text) = name, text.hasPrefix("_") {
+            throw JinjaError(.securityError,
+                "Chat templates cannot store underscore-prefixed attributes on a namespace, but got \(Value.pythonStringRepr(text)). Please rename the attribute.")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import OrderedJSON
+
+/// Python's `str.format`, as Jinja2's sandbox allows it: replacement fields
+/// `{}`, `{0}`, `{name.attr[key]!r:>10}`, attribute and item lookups going
+/// through the sandbox's rules.
+enum StringFormatter {
+    static func format(_ format: String, _ arguments: Arguments) throws(JinjaError) -> String {
+        var state = State(arguments: arguments)
+        return try render(Array(format.unicodeScalars), &state, depth: 0)
+    }
+
+    private struct State {
+        let arguments: Arguments
+        /// Automatic numbering (`{}`) position; `nil` once manual numbering is used.
+        var nextAutomatic: Int? = 0
+        var usedManual = false
+    }
+
+    private static func render(_ chars: [Unicode.Scalar], _ state: inout State, depth: Int) throws(JinjaError) -> String {
+        if depth > 2 { throw JinjaError(.valueError, "Max string recursion exceeded") }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "}" {
+                guard i + 1 < chars.count, chars[i + 1] == "}" else {
+                    throw JinjaError(.valueError, "Single '}' encountered in format string")
+                }
+                out.append("}"); i += 2; continue
+            }
+            guard c == "{" else { out.append(c); i += 1; continue }
+            if i + 1 < chars.count, chars[i + 1] == "{" { out.append("{"); i += 2; continue }
+            // Find the matching close brace, allowing nested fields in the spec.
+            var level = 1, j = i + 1
+            while j < chars.count {
+                if chars[j] == "{" { level += 1 } else if chars[j] == "}" { level -= 1; if level == 0 { break } }
+                j += 1
+            }
+            guard j < chars.count else {
+                throw JinjaError(.valueError, "expected '}' before end of string")
+            }
+            let field = Array(chars[(i + 1)..<j])
+            out.append(contentsOf: try replacement(field, &state, depth: depth).unicodeScalars)
+            i = j + 1
+        }
+        return String(out)
+    }
+
+    private static func replacement(_ field: [Unicode.Scalar], _ state: inout State, depth: Int) throws(JinjaError) -> String {
+        // field_name [! conversion] [: format_spec]
+        var nameEnd = 0
+        var bracket = false
+        while nameEnd < field.count {
+            let c = field[nameEnd]
+            if c == "[" { bracket = true } else if c == "]" { bracket = false }
+            if !bracket && (c == "!" || c == ":") { break }
+            nameEnd += 1
+        }
+        let name = Array(field[..<nameEnd])
+        var conversion: Unicode.Scalar? = nil
+        var specStart = nameEnd
+        if nameEnd < field.count, field[nameEnd] == "!" {
+            guard nameEnd + 1 < field.count else { throw JinjaError(.valueError, "end of string while looking for conversion specifier") }
+            conversion = field[nameEnd + 1]
+            specStart = nameEnd + 2
+            if specStart < field.count, field[specStart] != ":" {
+                throw JinjaError(.valueError, "expected ':' after conversion specifier")
+            }
+        }
+        var spec = ""
+        if specStart < field.count {
+            spec = try render(Array(field[(specStart + 1)...]), &state, depth: depth + 1)
+        }
+        var value = try lookup(name, &state)
+        switch conversion {
+        case nil: break
+        case "s"?: value = .string(value.pythonStr)
+        case "r"?, "a"?: value = .string(value.pythonRepr)
+        case let other?: throw JinjaError(.valueError, "Unknown conversion specifier \(other)")
+        }
+        return try FormatSpec(spec).apply(to: value)
+    }
+
+    private static func lookup(_ name: [Unicode.Scalar], _ state: inout State) throws(JinjaError) -> Value {
+        var i = 0
+        while i < name.count, name[i] != ".", name[i] != "[" { i += 1 }
+        let first = String(String.UnicodeScalarView(name[..<i]))
+        var value: Value
+        if first.isEmpty {
+            guard let position = state.nextAutomatic, !state.usedManual else {
+                throw JinjaError(.valueError, "cannot switch from manual field specification to automatic field numbering")
+            }
+            state.nextAutomatic = position + 1
+            value = try positional(position, state.arguments)
+        } else if let position = Int(first), first.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.numericType == .decimal }) {
+            if let automatic = state.nextAutomatic, automatic > 0 {
+                throw JinjaError(.valueError, "cannot switch from automatic field numbering to manual field specification")
+            }
+            state.nextAutomatic = nil
+            state.usedManual = true
+            value = try positional(position, state.arguments)
+        } else {
+            guard let found = state.arguments.keyword(first) else { throw JinjaError(.keyError, Value.pythonStringRepr(first)) }
+            value = found
+        }
+        while i < name.count {
+            if name[i] == "." {
+                var j = i + 1
+                while j < name.count, name[j] != ".", name[j] != "[" { j += 1 }
+                value = try value.attribute(String(String.UnicodeScalarView(name[(i + 1)..<j])))
+                i = j
+            } else {
+                var j = i + 1
+                while j < name.count, name[j] != "]" { j += 1 }
+                guard j < name.count else { throw JinjaError(.valueError, "Missing ']' in format string") }
+                let key = String(String.UnicodeScalarView(name[(i + 1)..<j]))
+                value = try value.item(Int(key).map(Value.int) ?? .string(key))
+                i = j + 1
+            }
+        }
+        return value
+    }
+
+    private static func positional(_ position: Int, _ arguments: Arguments) throws(JinjaError) -> Value {
+        guard position < arguments.positional.count else {
+            throw JinjaError(.indexError, "Replacement index \(position) out of range for positional args tuple")
+        }
+        return arguments.positional[position]
+    }
+}

@@ -1,0 +1,61 @@
+/// Python's `int(str, base)` and `float(str)` parsing rules.
+enum PythonNumberParsing {
+    /// `int(text, base)`: surrounding whitespace, a sign, `_` between digits,
+    /// and a `0x`/`0o`/`0b` prefix matching the base (or any, with base 0).
+    static func integer(_ text: String, base: Int) -> Int? {
+        var body = Substring(asciiDigits(StringSplitMethods.stripping(text)))
+        var negative = false
+        if let sign = body.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            body = body.dropFirst()
+        }
+        var radix = base
+        let lower = body.lowercased()
+        for (prefix, prefixRadix) in [("0x", 16), ("0o", 8), ("0b", 2)] where lower.hasPrefix(prefix) {
+            if base == prefixRadix || base == 0 {
+                radix = prefixRadix
+                body = body.dropFirst(2)
+                if body.first == "_" { body = body.dropFirst() }
+            }
+        }
+        if radix == 0 { radix = 10 }
+        guard (2...36).contains(radix), !body.isEmpty, body.first != "_", body.last != "_",
+              !body.contains("__") else { return nil }
+        let digits = body.filter { $0 != "_" }
+        guard digits.allSatisfy({ $0.isASCII }), let magnitude = Int(digits, radix: radix) else { return nil }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// Python accepts any Unicode decimal digit (`"١٢"` is 12); maps them to ASCII.
+    private static func asciiDigits(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy(\.isASCII) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if !scalar.isASCII, scalar.properties.numericType == .decimal,
+               let digit = scalar.properties.numericValue, (0...9).contains(digit) {
+                let ascii = Unicode.Scalar(UInt8(48 + Int(digit)))
+                out.append(ascii)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `float(text)`: decimal or scientific notation, `inf`, `nan`,
+    /// `infinity`, with whitespace and `_` between digits allowed.
+    static func float(_ text: String) -> Double? {
+        let body = asciiDigits(StringSplitMethods.stripping(text))
+        guard !body.isEmpty else { return nil }
+        let lower = body.lowercased()
+        let unsigned = lower.hasPrefix("+") || lower.hasPrefix("-") ? String(lower.dropFirst()) : lower
+        let negative = lower.hasPrefix("-")
+        if unsigned == "inf" || unsigned == "infinity" { return negative ? -.infinity : .infinity }
+        if unsigned == "nan" { return .nan }
+        guard !body.contains("__"), body.first != "_", body.last != "_" else { return nil }
+        let cleaned = body.filter { $0 != "_" }
+        guard cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              cleaned.contains(where: \.isNumber) else { return nil }
+        return Double(cleaned)
+    }
+}

@@ -1,0 +1,141 @@
+/// Python's character classes and searches, on code points, where Swift's
+/// `Character` (a grapheme cluster) would count differently.
+enum PythonText {
+    /// `str.isspace` for one code point: Unicode whitespace plus the
+    /// information separators U+001C–U+001F.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+    }
+
+    /// Line boundaries of `str.splitlines`.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    static func isCased(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        return p.isLowercase || p.isUppercase || p.generalCategory == .titlecaseLetter
+    }
+
+    static func isAlpha(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    static func isDecimal(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.numericType == .decimal
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let type = scalar.properties.numericType
+        return type == .decimal || type == .digit
+    }
+
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.numericType != nil
+    }
+
+    static func lower(_ scalar: Unicode.Scalar) -> String { scalar.properties.lowercaseMapping }
+    static func upper(_ scalar: Unicode.Scalar) -> String { scalar.properties.uppercaseMapping }
+    static func titlecase(_ scalar: Unicode.Scalar) -> String { scalar.properties.titlecaseMapping }
+
+    /// Python `str.title()`: a letter is titlecased after an uncased
+    /// character and lowercased after a cased one (so `"they're"` gives `"They'Re"`).
+    static func title(_ text: String) -> String {
+        var out = ""
+        var previousCased = false
+        for scalar in text.unicodeScalars {
+            out += previousCased ? lower(scalar) : titlecase(scalar)
+            previousCased = isCased(scalar)
+        }
+        return out
+    }
+
+    /// Python `str.capitalize()`: first character titlecased, the rest lowercased.
+    static func capitalize(_ text: String) -> String {
+        var out = ""
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            out += i == 0 ? titlecase(scalar) : lower(scalar)
+        }
+        return out
+    }
+
+    /// Python `str.lower()` (full case mapping, code point by code point,
+    /// except the final sigma rule, which Swift's `lowercased()` applies too).
+    static func lower(_ text: String) -> String { text.lowercased() }
+
+    /// Python `str.casefold()`: lowercase plus the full foldings that differ
+    /// from it in practice (`ß` → `ss`, final sigma → `σ`).
+    static func caseFold(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "ß", "ẞ": out += "ss"
+            case "ς": out += "σ"
+            default: out += lower(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Python `str.upper()`.
+    static func upper(_ text: String) -> String { text.uppercased() }
+
+    /// Byte offsets of the non-overlapping occurrences of `needle` in
+    /// `haystack`, left to right, at most `limit` of them.
+    ///
+    /// Works on UTF-8, where a match of valid text always starts on a code
+    /// point boundary, so the result agrees with Python's code point search.
+    static func occurrences(of needle: [UInt8], in haystack: [UInt8], limit: Int = .max) -> [Int] {
+        var found: [Int] = []
+        guard !needle.isEmpty else { return found }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last, found.count < limit {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
+                found.append(i)
+                i += needle.count
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// The same as `occurrences`, scanning from the right (as `rsplit` and
+    /// `rpartition` do), returned right to left.
+    static func occurrencesFromRight(of needle: [UInt8], in haystack: [UInt8], limit: Int = .max) -> [Int] {
+        var found: [Int] = []
+        guard !needle.isEmpty, needle.count <= haystack.count else { return found }
+        var i = haystack.count - needle.count
+        while i >= 0, found.count < limit {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
+                found.append(i)
+                i -= needle.count
+            } else {
+                i -= 1
+            }
+        }
+        return found
+    }
+
+    /// A `String` from UTF-8 bytes that came from slicing valid text on
+    /// code point boundaries.
+    static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Python's `slice.indices` clamping of optional `start`/`end` for
+    /// searches (`find`, `count`, `startswith`).
+    static func searchRange(_ start: Int?, _ end: Int?, count: Int) -> (Int, Int) {
+        // As CPython's ADJUST_INDICES: a start past the end stays past it,
+        // so that searches there fail.
+        func fromEnd(_ v: Int) -> Int { v < 0 ? max(0, v + count) : v }
+        return (fromEnd(start ?? 0), min(fromEnd(end ?? count), count))
+    }
+}

@@ -1,0 +1,70 @@
+/// Tests about what a value is: `defined`, `string`, `mapping`, `none` …
+enum TypeTests {
+    static func test(named name: String) -> Builtins.Test? {
+        switch name {
+        case "defined": return plain(name) { if case .undefined = $0 { return false }; return true }
+        case "undefined": return plain(name) { if case .undefined = $0 { return true }; return false }
+        case "none": return plain(name) { if case .none = $0 { return true }; return false }
+        case "boolean": return plain(name) { if case .bool = $0 { return true }; return false }
+        case "true": return plain(name) { if case .bool(true) = $0 { return true }; return false }
+        case "false": return plain(name) { if case .bool(false) = $0 { return true }; return false }
+        case "integer": return plain(name) { if case .int = $0 { return true }; return false }
+        case "float": return plain(name) { if case .double = $0 { return true }; return false }
+        case "number": return plain(name) { $0.number != nil }
+        case "string": return plain(name) { value in
+            if case .string = value.unwrappingMarkup { return true }
+            return false
+        }
+        case "mapping": return plain(name) { if case .dict = $0 { return true }; return false }
+        // Jinja2's Undefined defines `__call__` (which raises), so it counts as callable.
+        case "callable": return plain(name) {
+            switch $0 {
+            case .callable, .undefined: return true
+            default: return false
+            }
+        }
+        case "iterable": return plain(name, isIterable)
+        case "sequence": return plain(name, isSequence)
+        case "lower": return plain(name) { StringMethods.isLower($0.pythonStr) }
+        case "upper": return plain(name) { StringMethods.isUpper($0.pythonStr) }
+        case "escaped": return plain(name) { $0.markupText != nil }
+        case "filter": return { v, a, _ throws(JinjaError) in
+            _ = try a.bind(name, [])
+            guard case .string(let filterName) = v else { return false }
+            return Builtins.filter(named: filterName) != nil
+        }
+        case "test": return { v, a, _ throws(JinjaError) in
+            _ = try a.bind(name, [])
+            guard case .string(let testName) = v else { return false }
+            return Builtins.test(named: testName) != nil
+        }
+        default: return nil
+        }
+    }
+
+    /// A test without arguments.
+    private static func plain(_ name: String, _ predicate: @escaping @Sendable (Value) -> Bool) -> Builtins.Test {
+        { value, arguments, _ throws(JinjaError) in
+            _ = try arguments.bind(name, [])
+            return predicate(value)
+        }
+    }
+
+    /// Whether `iter(value)` succeeds; an undefined value iterates as empty.
+    static func isIterable(_ value: Value) -> Bool {
+        if value.pythonIterable != nil { return true }
+        switch value.unwrappingMarkup {
+        case .undefined, .string, .list, .tuple, .dict: return true
+        default: return false
+        }
+    }
+
+    /// Whether the value has a length and items, as Jinja2's `sequence` asks
+    /// (undefined has both: length 0, and item access that raises).
+    static func isSequence(_ value: Value) -> Bool {
+        switch value.unwrappingMarkup {
+        case .string, .list, .tuple, .dict, .undefined: return true
+        default: return false
+        }
+    }
+}

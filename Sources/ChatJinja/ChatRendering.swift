@@ -1,0 +1,81 @@
+import OrderedJSON
+
+/// The inputs of one chat render, prepared as transformers'
+/// `render_jinja_template` prepares them before calling Jinja2.
+public struct ChatRenderInput: Sendable {
+    /// The conversation (OpenAI chat format).
+    public var messages: [JSONValue]
+    /// Tool schemas; `nil` renders as `tools = None` (defined, but none).
+    public var tools: [JSONValue]?
+    /// RAG documents; `nil` renders as `documents = None`.
+    public var documents: [JSONValue]?
+    public var addGenerationPrompt: Bool
+    /// Every other template variable: `bos_token`, `eos_token`, `enable_thinking` …
+    public var variables: JSONObject
+
+    /// A chat render input.
+    public init(messages: [JSONValue], tools: [JSONValue]? = nil, documents: [JSONValue]? = nil, addGenerationPrompt: Bool = false, variables: JSONObject = JSONObject()) {
+        self.messages = messages
+        self.tools = tools
+        self.documents = documents
+        self.addGenerationPrompt = addGenerationPrompt
+        self.variables = variables
+    }
+}
+
+extension JinjaTemplate {
+    /// Renders a conversation exactly as transformers' `apply_chat_template`
+    /// would (see `ChatRenderInput.templateVariables()`).
+    public func render(chat input: ChatRenderInput, options: RenderOptions = RenderOptions()) throws(JinjaError) -> RenderedText {
+        try render(try input.templateVariables(), options: options)
+    }
+}
+
+extension ChatRenderInput {
+    /// The variables the template sees, prepared as transformers does: messages
+    /// must be objects, older reasoning field names are copied to
+    /// `reasoning_content` and `thinking`, and `tools`/`documents` are `None`
+    /// when absent. Convert once to render the same input many times.
+    public func templateVariables() throws(JinjaError) -> [String: Value] {
+        let input = self
+        var variables: [String: Value] = [:]
+        for (key, value) in zip(input.variables.keys, input.variables.values) {
+            if ["messages", "tools", "documents", "add_generation_prompt"].contains(key) {
+                throw JinjaError(.typeError, "jinja2.environment.Template.render() got multiple values for keyword argument '\(key)'")
+            }
+            variables[key] = Value(json: value)
+        }
+        var messages: [Value] = []
+        messages.reserveCapacity(input.messages.count)
+        for message in input.messages {
+            guard case .object(let object) = message else {
+                throw JinjaError(.typeError, "Chat messages should be dicts, dataclasses or pydantic models, but got \(Value(json: message).pythonRepr).")
+            }
+            messages.append(Value(json: .object(Self.aliasingReasoning(object))))
+        }
+        if let tools = input.tools, tools.contains(where: { $0.objectValue == nil }) {
+            throw JinjaError(.valueError, "Tools should either be a JSON schema, or a callable function with type hints and a docstring suitable for auto-conversion to a schema.")
+        }
+        if let documents = input.documents, documents.contains(where: { $0.objectValue == nil }) {
+            throw JinjaError(.typeError, "Documents should be a list of dicts with 'title' and 'text' keys!")
+        }
+        variables["messages"] = .list(messages)
+        variables["tools"] = input.tools.map { Value(json: .array($0)) } ?? Value.none
+        variables["documents"] = input.documents.map { Value(json: .array($0)) } ?? Value.none
+        variables["add_generation_prompt"] = .bool(input.addGenerationPrompt)
+        return variables
+    }
+
+    /// transformers copies the first non-null of `reasoning_content`,
+    /// `thinking`, `reasoning` to `thinking` (first key, unless the message
+    /// has its own) and `reasoning_content` (overwritten in place, or last).
+    private static func aliasingReasoning(_ message: JSONObject) -> JSONObject {
+        let fields = ["reasoning_content", "thinking", "reasoning"]
+        guard let reasoning = fields.lazy.compactMap({ message[$0] }).first(where: { !$0.isNull }) else { return message }
+        var aliased = JSONObject()
+        aliased["thinking"] = reasoning
+        for (key, value) in zip(message.keys, message.values) { aliased[key] = value }
+        aliased["reasoning_content"] = reasoning
+        return aliased
+    }
+}

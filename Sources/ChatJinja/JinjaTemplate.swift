@@ -1,0 +1,95 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import OrderedJSON
+
+/// A parsed chat template, rendered with the semantics of transformers'
+/// environment: Jinja2's `ImmutableSandboxedEnvironment(trim_blocks=True,
+/// lstrip_blocks=True)` with loop controls, `{% generation %}`,
+/// `raise_exception` and `strftime_now`.
+///
+/// Parse once, render many times: a template is immutable and `Sendable`, so
+/// it can be rendered from many threads at once.
+public struct JinjaTemplate: Sendable {
+    private let source: SourceText
+    private let program: CompiledProgram
+
+    /// Parses `source`; syntax errors carry line, column and the offending line.
+    public init(source: String) throws(JinjaError) {
+        let text = SourceText(source)
+        self.source = text
+        self.program = CompiledProgram(body: StatementCompiler().compile(try Parser.parse(text)))
+    }
+
+    /// Renders the template with `variables` (`messages`, `tools`,
+    /// `add_generation_prompt`, `bos_token`, …).
+    public func render(_ variables: [String: Value], options: RenderOptions = RenderOptions()) throws(JinjaError) -> RenderedText {
+        let renderer = Renderer(source: source, context: variables, options: options)
+        var output = ""
+        _ = try program.body(renderer, Frame(parent: nil, capacity: 16), &output)
+        return RenderedText(text: output, generationSpans: renderer.generationSpans)
+    }
+
+    /// Renders with variables given as JSON (for example one line of a JSONL
+    /// conversation file), converted with Python's types: objects become dicts
+    /// in key order, integers stay integers.
+    public func render(json variables: JSONObject, options: RenderOptions = RenderOptions()) throws(JinjaError) -> RenderedText {
+        var values: [String: Value] = [:]
+        for (key, value) in zip(variables.keys, variables.values) { values[key] = Value(json: value) }
+        return try render(values, options: options)
+    }
+}
+
+/// Settings of one render.
+public struct RenderOptions: Sendable {
+    /// Bounds on recursion, loop iterations and output size.
+    public var limits: RenderLimits
+    /// What `strftime_now` reports; by default the local time when the options were made.
+    public var now: DateTimeComponents
+
+    /// Default limits and the current local time.
+    public init() {
+        limits = RenderLimits()
+        now = DateTimeComponents.currentLocalTime()
+    }
+
+    /// Explicit limits and clock.
+    public init(limits: RenderLimits = RenderLimits(), now: DateTimeComponents) {
+        self.limits = limits
+        self.now = now
+    }
+}
+
+/// The result of a render.
+public struct RenderedText: Sendable, Equatable {
+    /// The rendered text.
+    public var text: String
+    /// What each `{% generation %}` block rendered, as UTF-8 byte offsets into
+    /// `text`, in the order the blocks ran. Blocks rendered inside a macro call
+    /// or a block `set` are not recorded (their output position is unknown
+    /// until it is printed).
+    public var generationSpans: [Range<Int>]
+
+    /// A result with the given text and spans.
+    public init(text: String, generationSpans: [Range<Int>] = []) {
+        self.text = text
+        self.generationSpans = generationSpans
+    }
+}
+
+extension DateTimeComponents {
+    /// The current wall-clock time in the local time zone.
+    public static func currentLocalTime() -> DateTimeComponents {
+        var seconds = time(nil)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return DateTimeComponents(
+            year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+            hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec)
+        )
+    }
+}

@@ -1,0 +1,369 @@
+/// Expressions, by Jinja2's precedence: conditional < `or` < `and` < `not` <
+/// comparisons < `+ -` < `~` < `* / // %` < `**` (left-associative, as in
+/// Jinja2) < unary `- +` < postfix (`.x`, `[k]`, `(…)`) < filters and tests.
+extension Parser {
+    static let tupleEndTokens: [TokenKind] = [.variableEnd, .blockEnd, .symbol(.rightParen)]
+
+    /// A comma-separated list becomes a tuple; a single expression stays itself.
+    mutating func parseTuple(withConditional: Bool = true, extraEndNames: [String] = [], explicitParentheses: Bool = false) throws(JinjaError) -> Expression {
+        var items: [Expression] = []
+        var isTuple = false
+        while true {
+            if !items.isEmpty { try expect(.comma) }
+            if Self.tupleEndTokens.contains(current) || extraEndNames.contains(where: { isName($0) }) { break }
+            items.append(withConditional ? try parseExpression() : try parseOr())
+            if isSymbol(.comma) { isTuple = true } else { break }
+        }
+        if !isTuple {
+            if let single = items.first { return single }
+            if !explicitParentheses { throw fail("Expected an expression, got '\(current.description)'") }
+        }
+        return .tuple(items)
+    }
+
+    mutating func parseExpression() throws(JinjaError) -> Expression {
+        try enter()
+        defer { leave() }
+        var expression = try parseOr()
+        while isName("if") {
+            advance()
+            let wasSoft = isSoftContext
+            isSoftContext = true
+            defer { isSoftContext = wasSoft }
+            let condition = try parseOr()
+            let otherwise: Expression? = skip(name: "else") ? try parseExpression() : nil
+            expression = .conditional(condition: condition, then: expression, otherwise: otherwise)
+        }
+        return expression
+    }
+
+    private mutating func parseOr() throws(JinjaError) -> Expression {
+        var left = try parseAnd()
+        while skip(name: "or") { left = .or(left, try parseAnd()) }
+        return left
+    }
+
+    private mutating func parseAnd() throws(JinjaError) -> Expression {
+        var left = try parseNot()
+        while skip(name: "and") { left = .and(left, try parseNot()) }
+        return left
+    }
+
+    private mutating func parseNot() throws(JinjaError) -> Expression {
+        if skip(name: "not") {
+            try enter()
+            defer { leave() }
+            return .unary(.not, try parseNot())
+        }
+        return try parseCompare()
+    }
+
+    private mutating func parseCompare() throws(JinjaError) -> Expression {
+        let left = try parseMathAdditive()
+        var operations: [(BinaryOperator, Expression)] = []
+        while true {
+            let op: BinaryOperator
+            switch current {
+            case .symbol(.equalEqual): op = .equal
+            case .symbol(.notEqual): op = .notEqual
+            case .symbol(.less): op = .less
+            case .symbol(.lessEqual): op = .lessEqual
+            case .symbol(.greater): op = .greater
+            case .symbol(.greaterEqual): op = .greaterEqual
+            case .name("in"): op = .contains
+            case .name("not") where peek() == .name("in"):
+                advance()
+                op = .notContains
+            default:
+                return operations.isEmpty ? left : .compare(left, operations)
+            }
+            advance()
+            operations.append((op, try parseMathAdditive()))
+        }
+    }
+
+    private mutating func parseMathAdditive() throws(JinjaError) -> Expression {
+        var left = try parseConcat()
+        while true {
+            if skip(.plus) { left = .binary(.add, left, try parseConcat()) }
+            else if skip(.minus) { left = .binary(.subtract, left, try parseConcat()) }
+            else { return left }
+        }
+    }
+
+    private mutating func parseConcat() throws(JinjaError) -> Expression {
+        let first = try parseMathMultiplicative()
+        var parts = [first]
+        while skip(.tilde) { parts.append(try parseMathMultiplicative()) }
+        return parts.count == 1 ? first : .concat(parts)
+    }
+
+    private mutating func parseMathMultiplicative() throws(JinjaError) -> Expression {
+        var left = try parsePower()
+        while true {
+            let op: BinaryOperator
+            switch current {
+            case .symbol(.star): op = .multiply
+            case .symbol(.slash): op = .divide
+            case .symbol(.doubleSlash): op = .floorDivide
+            case .symbol(.percent): op = .modulo
+            default: return left
+            }
+            advance()
+            left = .binary(op, left, try parsePower())
+        }
+    }
+
+    private mutating func parsePower() throws(JinjaError) -> Expression {
+        var left = try parseUnary()
+        while skip(.doubleStar) { left = .binary(.power, left, try parseUnary()) }
+        return left
+    }
+
+    private mutating func parseUnary(withFilters: Bool = true) throws(JinjaError) -> Expression {
+        try enter()
+        defer { leave() }
+        var expression: Expression
+        if skip(.minus) {
+            expression = .unary(.negate, try parseUnary(withFilters: false))
+        } else if skip(.plus) {
+            expression = .unary(.plus, try parseUnary(withFilters: false))
+        } else {
+            expression = try parsePrimary()
+        }
+        expression = try parsePostfix(expression)
+        if withFilters { expression = try parseFilterAndTest(expression) }
+        return expression
+    }
+
+    private mutating func parsePrimary() throws(JinjaError) -> Expression {
+        switch current {
+        case .name(let name):
+            advance()
+            switch name {
+            case "true", "True": return .literal(.bool(true))
+            case "false", "False": return .literal(.bool(false))
+            case "none", "None": return .literal(.none)
+            default: return .name(name)
+            }
+        case .string(let text):
+            advance()
+            var joined = text
+            while case .string(let next) = current {
+                joined += next
+                advance()
+            }
+            return .literal(.string(joined))
+        case .integer(let value):
+            advance()
+            return .literal(.int(value))
+        case .float(let value):
+            advance()
+            return .literal(.double(value))
+        case .symbol(.leftParen):
+            advance()
+            let inner = try parseTuple(explicitParentheses: true)
+            try expect(.rightParen)
+            return inner
+        case .symbol(.leftBracket):
+            return try parseList()
+        case .symbol(.leftBrace):
+            return try parseDict()
+        default:
+            throw fail("unexpected '\(current.description)'")
+        }
+    }
+
+    private mutating func parseList() throws(JinjaError) -> Expression {
+        try expect(.leftBracket)
+        var items: [Expression] = []
+        while !isSymbol(.rightBracket) {
+            if !items.isEmpty { try expect(.comma) }
+            if isSymbol(.rightBracket) { break }
+            items.append(try parseExpression())
+        }
+        try expect(.rightBracket)
+        return .list(items)
+    }
+
+    private mutating func parseDict() throws(JinjaError) -> Expression {
+        try expect(.leftBrace)
+        var items: [(key: Expression, value: Expression)] = []
+        while !isSymbol(.rightBrace) {
+            if !items.isEmpty { try expect(.comma) }
+            if isSymbol(.rightBrace) { break }
+            let key = try parseExpression()
+            try expect(.colon)
+            items.append((key, try parseExpression()))
+        }
+        try expect(.rightBrace)
+        return .dict(items)
+    }
+
+    /// `.name`, `.0`, `[…]` and calls after a primary.
+    private mutating func parsePostfix(_ base: Expression) throws(JinjaError) -> Expression {
+        var expression = base
+        while true {
+            if isSymbol(.dot) || isSymbol(.leftBracket) {
+                expression = try parseSubscript(expression)
+            } else if isSymbol(.leftParen) {
+                let offset = currentOffset
+                expression = .call(expression, try parseCallArguments(), offset: offset)
+            } else {
+                return expression
+            }
+        }
+    }
+
+    /// Filters, tests and calls after a unary expression.
+    private mutating func parseFilterAndTest(_ base: Expression) throws(JinjaError) -> Expression {
+        var expression = base
+        while true {
+            if isSymbol(.pipe) {
+                advance()
+                expression = .filter(expression, try parseFilterCall())
+            } else if isName("is") {
+                expression = try parseTest(expression)
+            } else if isSymbol(.leftParen) {
+                let offset = currentOffset
+                expression = .call(expression, try parseCallArguments(), offset: offset)
+            } else {
+                return expression
+            }
+        }
+    }
+
+    private mutating func parseTest(_ subject: Expression) throws(JinjaError) -> Expression {
+        advance()
+        let negated = skip(name: "not")
+        let offset = currentOffset
+        let name = try parseFilterName()
+        var arguments = CallArguments.none
+        if isSymbol(.leftParen) {
+            arguments = try parseCallArguments()
+        } else if startsTestArgument {
+            if isName("is") { throw fail("You cannot chain multiple tests with is") }
+            var argument = try parsePrimary()
+            argument = try parsePostfix(argument)
+            arguments.positional = [argument]
+        }
+        let function = Builtins.test(named: name)
+        if !isSoftContext, function == nil {
+            throw fail("No test named '\(name)'.", at: offset)
+        }
+        return .test(subject, TestCall(name: name, function: function, arguments: arguments, offset: offset), negated: negated)
+    }
+
+    /// Whether the token after a test name starts its single bare argument
+    /// (`divisibleby 3`, `sameas none`).
+    private var startsTestArgument: Bool {
+        switch current {
+        case .name(let name): return !["else", "or", "and"].contains(name)
+        case .string, .integer, .float, .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): return true
+        default: return false
+        }
+    }
+
+    /// A filter or test name, dotted names allowed.
+    mutating func parseFilterName() throws(JinjaError) -> String {
+        var name = try expectName()
+        while isSymbol(.dot) {
+            advance()
+            name += "." + (try expectName())
+        }
+        return name
+    }
+
+    /// `name(args)` after a `|`. Jinja2 rejects unknown filters when compiling,
+    /// except inside an `if` or a conditional expression, where the error
+    /// waits until the filter runs.
+    mutating func parseFilterCall() throws(JinjaError) -> FilterCall {
+        let offset = currentOffset
+        let name = try parseFilterName()
+        let arguments = isSymbol(.leftParen) ? try parseCallArguments() : .none
+        let function = Builtins.filter(named: name)
+        if !isSoftContext, function == nil {
+            throw fail("No filter named '\(name)'.", at: offset)
+        }
+        return FilterCall(name: name, function: function, arguments: arguments, offset: offset)
+    }
+
+    private mutating func parseSubscript(_ base: Expression) throws(JinjaError) -> Expression {
+        if skip(.dot) {
+            switch current {
+            case .name(let name):
+                advance()
+                return .attribute(base, name)
+            case .integer(let value):
+                advance()
+                return .item(base, .literal(.int(value)))
+            default:
+                throw fail("expected name or number")
+            }
+        }
+        try expect(.leftBracket)
+        var arguments: [Expression] = []
+        while !isSymbol(.rightBracket) {
+            if !arguments.isEmpty { try expect(.comma) }
+            arguments.append(try parseSubscribed(base))
+        }
+        try expect(.rightBracket)
+        if arguments.count == 1, let single = arguments.first {
+            if case .slice = single { return single }
+            return .item(base, single)
+        }
+        return .item(base, .tuple(arguments))
+    }
+
+    /// One subscript: an expression or a slice `a:b:c` (any part omitted).
+    private mutating func parseSubscribed(_ base: Expression) throws(JinjaError) -> Expression {
+        var start: Expression? = nil
+        if !isSymbol(.colon) {
+            let expression = try parseExpression()
+            if !isSymbol(.colon) { return expression }
+            start = expression
+        }
+        advance()
+        var stop: Expression? = nil
+        var step: Expression? = nil
+        if !isSymbol(.rightBracket) && !isSymbol(.comma) && !isSymbol(.colon) { stop = try parseExpression() }
+        if skip(.colon), !isSymbol(.rightBracket) && !isSymbol(.comma) { step = try parseExpression() }
+        return .slice(base, start: start, stop: stop, step: step)
+    }
+
+    /// `( positional, name=value, *args, **kwargs )`.
+    mutating func parseCallArguments() throws(JinjaError) -> CallArguments {
+        let offset = currentOffset
+        try expect(.leftParen)
+        var arguments = CallArguments()
+        var requireComma = false
+        while !isSymbol(.rightParen) {
+            if requireComma {
+                try expect(.comma)
+                if isSymbol(.rightParen) { break }
+            }
+            if skip(.star) {
+                guard arguments.splat == nil, arguments.keywordSplat == nil else { throw invalidCall(offset) }
+                arguments.splat = try parseExpression()
+            } else if skip(.doubleStar) {
+                guard arguments.keywordSplat == nil else { throw invalidCall(offset) }
+                arguments.keywordSplat = try parseExpression()
+            } else if case .name(let name) = current, peek() == .symbol(.assign) {
+                guard arguments.keywordSplat == nil else { throw invalidCall(offset) }
+                advance()
+                advance()
+                arguments.keywords.append((name, try parseExpression()))
+            } else {
+                guard arguments.keywords.isEmpty, arguments.splat == nil, arguments.keywordSplat == nil else { throw invalidCall(offset) }
+                arguments.positional.append(try parseExpression())
+            }
+            requireComma = true
+        }
+        try expect(.rightParen)
+        return arguments
+    }
+
+    private func invalidCall(_ offset: Int) -> JinjaError {
+        fail("invalid syntax for function call expression", at: offset)
+    }
+}

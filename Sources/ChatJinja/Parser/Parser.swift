@@ -1,0 +1,172 @@
+/// Turns tokens into a template body, following Jinja2's grammar and its
+/// error messages.
+///
+/// Nesting is bounded (`maximumDepth`) so that hostile input fails with a
+/// syntax error instead of overflowing the stack.
+struct Parser {
+    let source: SourceText
+    var tokens: [Token]
+    var index = 0
+    /// Open blocks (`for`, `if` …), for "the innermost block that needs to be closed".
+    var tagStack: [String] = []
+    /// End tags each open block waits for, for "Jinja was looking for …".
+    var endTokenStack: [[String]] = []
+    /// Current nesting of expressions and blocks.
+    var depth = 0
+    /// Whether we are directly inside an `if` or a conditional expression, where
+    /// Jinja2 defers "no such filter/test" to the moment the filter runs.
+    var isSoftContext = false
+    /// How many `for` loops enclose the current statement (`break` needs one).
+    var loopDepth = 0
+
+    static let maximumDepth = 200
+
+    init(source: SourceText, tokens: [Token]) {
+        self.source = source
+        self.tokens = tokens
+    }
+
+    /// Parses a whole template.
+    static func parse(_ source: SourceText) throws(JinjaError) -> [Statement] {
+        var parser = Parser(source: source, tokens: try Lexer.tokenize(source))
+        let body = try parser.subparse(until: nil)
+        return body
+    }
+
+    // MARK: Token stream
+
+    var current: TokenKind { tokens[index].kind }
+    var currentOffset: Int { tokens[index].offset }
+
+    func peek(_ distance: Int = 1) -> TokenKind {
+        tokens[min(index + distance, tokens.count - 1)].kind
+    }
+
+    mutating func advance() {
+        if index < tokens.count - 1 { index += 1 }
+    }
+
+    func isName(_ name: String) -> Bool {
+        if case .name(let value) = current { return value == name }
+        return false
+    }
+
+    func isSymbol(_ symbol: Symbol) -> Bool {
+        if case .symbol(let value) = current { return value == symbol }
+        return false
+    }
+
+    mutating func skip(name: String) -> Bool {
+        guard isName(name) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func skip(_ symbol: Symbol) -> Bool {
+        guard isSymbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expect(_ symbol: Symbol) throws(JinjaError) {
+        guard skip(symbol) else { throw unexpected(expected: symbol.rawValue) }
+    }
+
+    mutating func expect(name: String) throws(JinjaError) {
+        guard skip(name: name) else { throw unexpected(expected: name) }
+    }
+
+    mutating func expect(_ kind: TokenKind) throws(JinjaError) {
+        guard current == kind else { throw unexpected(expected: kind.description) }
+        advance()
+    }
+
+    mutating func expectName() throws(JinjaError) -> String {
+        guard case .name(let name) = current else { throw unexpected(expected: "name") }
+        advance()
+        return name
+    }
+
+    /// Jinja2's "expected token 'x', got 'y'" (or "unexpected end of template").
+    func unexpected(expected: String) -> JinjaError {
+        if current == .endOfInput {
+            return fail("unexpected end of template, expected '\(expected)'.")
+        }
+        return fail("expected token '\(expected)', got '\(current.description)'")
+    }
+
+    func fail(_ message: String, at offset: Int? = nil) -> JinjaError {
+        JinjaError(.templateSyntaxError, message, at: source.location(of: offset ?? currentOffset))
+    }
+
+    mutating func enter() throws(JinjaError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw fail("template nesting too deep (more than \(Self.maximumDepth) levels)")
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
+
+    // MARK: Template body
+
+    /// Parses statements until a block tag whose name is one of `endTags`
+    /// (left unconsumed: the current token is that name), or the end of input.
+    mutating func subparse(until endTags: [String]?) throws(JinjaError) -> [Statement] {
+        var body: [Statement] = []
+        while true {
+            switch current {
+            case .data(let text):
+                body.append(.text(text))
+                advance()
+            case .variableBegin:
+                let offset = currentOffset
+                advance()
+                let expression = try parseTuple()
+                try expect(.variableEnd)
+                body.append(.output(expression, offset: offset))
+            case .blockBegin:
+                advance()
+                if let endTags, case .name(let name) = current, endTags.contains(name) {
+                    return body
+                }
+                if let statement = try parseStatement() { body.append(statement) }
+                try expect(.blockEnd)
+            case .endOfInput:
+                if endTags != nil { throw failUnknownTag(nil) }
+                return body
+            default:
+                throw fail("unexpected '\(current.description)'")
+            }
+        }
+    }
+
+    /// `{% … %}` body up to (and, with `dropEnd`, including) one of `endTags`.
+    mutating func parseBlockBody(until endTags: [String], dropEnd: Bool) throws(JinjaError) -> [Statement] {
+        _ = skip(.colon)
+        try expect(.blockEnd)
+        endTokenStack.append(endTags)
+        let body = try subparse(until: endTags)
+        endTokenStack.removeLast()
+        if current == .endOfInput { throw failUnknownTag(nil) }
+        if dropEnd { advance() }
+        return body
+    }
+
+    /// Jinja2's message for an unknown tag or a missing end tag.
+    func failUnknownTag(_ name: String?, at offset: Int? = nil) -> JinjaError {
+        var message = [name.map { "Encountered unknown tag '\($0)'." } ?? "Unexpected end of template."]
+        if let looking = endTokenStack.last {
+            let list = looking.map { "'\($0)'" }.joined(separator: " or ")
+            if let name, endTokenStack.contains(where: { $0.contains(name) }) {
+                message.append("You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for \(list).")
+            } else {
+                message.append("Jinja was looking for the following tags: \(list).")
+            }
+        }
+        if let innermost = tagStack.last {
+            message.append("The innermost block that needs to be closed is '\(innermost)'.")
+        }
+        return fail(message.joined(separator: " "), at: offset)
+    }
+}

@@ -1,0 +1,249 @@
+/// Statement tags: `if`, `for`, `set`, `macro`, `call`, `filter`, `with`,
+/// `break`/`continue` (the loopcontrols extension) and `generation`
+/// (transformers' AssistantTracker extension).
+extension Parser {
+    /// Parses the statement after `{%`; `nil` for a statement that renders
+    /// nothing and needs no node.
+    mutating func parseStatement() throws(JinjaError) -> Statement? {
+        let offset = currentOffset
+        guard case .name(let tag) = current else { throw fail("tag name expected") }
+        guard Self.knownTags.contains(tag) else { throw failUnknownTag(tag, at: offset) }
+        try enter()
+        defer { leave() }
+        tagStack.append(tag)
+        defer { tagStack.removeLast() }
+        let wasSoft = isSoftContext
+        defer { isSoftContext = wasSoft }
+        switch tag {
+        case "if": return try parseIf()
+        case "for": return try parseFor()
+        case "set": return try parseSet()
+        case "macro": return try parseMacro()
+        case "call": return try parseCallBlock()
+        case "filter": return try parseFilterBlock()
+        case "with": return try parseWith()
+        case "print":
+            advance()
+            return .output(try parseTuple(), offset: offset)
+        case "break", "continue":
+            advance()
+            guard loopDepth > 0 else { throw fail("'\(tag)' outside loop", at: offset) }
+            return tag == "break" ? .breakLoop(offset: offset) : .continueLoop(offset: offset)
+        case "generation":
+            advance()
+            isSoftContext = false
+            let body = try parseBlockBody(until: ["endgeneration"], dropEnd: true)
+            return .generation(body: body, offset: offset)
+        default:
+            throw fail("the '\(tag)' tag is not supported by this engine (chat templates are single files)", at: offset)
+        }
+    }
+
+    /// Jinja2's statement tags plus the loopcontrols and generation extensions.
+    private static let knownTags: Set<String> = [
+        "if", "for", "set", "macro", "call", "filter", "with", "print", "break", "continue", "generation",
+        "block", "extends", "include", "import", "from", "autoescape",
+    ]
+
+    private mutating func parseIf() throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        isSoftContext = true
+        let condition = try parseTuple(withConditional: false)
+        let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
+        if skip(name: "elif") {
+            // `elif` is an `if` nested in the `else` branch, sharing the same `endif`.
+            let nested = try parseIfContinuation(offset: currentOffset)
+            return .conditional(condition, then: body, otherwise: [nested], offset: offset)
+        }
+        if skip(name: "else") {
+            let otherwise = try parseBlockBody(until: ["endif"], dropEnd: true)
+            return .conditional(condition, then: body, otherwise: otherwise, offset: offset)
+        }
+        advance()
+        return .conditional(condition, then: body, otherwise: [], offset: offset)
+    }
+
+    private mutating func parseIfContinuation(offset: Int) throws(JinjaError) -> Statement {
+        let condition = try parseTuple(withConditional: false)
+        let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
+        if skip(name: "elif") {
+            let nested = try parseIfContinuation(offset: currentOffset)
+            return .conditional(condition, then: body, otherwise: [nested], offset: offset)
+        }
+        if skip(name: "else") {
+            let otherwise = try parseBlockBody(until: ["endif"], dropEnd: true)
+            return .conditional(condition, then: body, otherwise: otherwise, offset: offset)
+        }
+        advance()
+        return .conditional(condition, then: body, otherwise: [], offset: offset)
+    }
+
+    private mutating func parseFor() throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        let target = try parseAssignTarget(extraEndNames: ["in"])
+        try expect(name: "in")
+        let iterable = try parseTuple(withConditional: false, extraEndNames: ["recursive"])
+        isSoftContext = false
+        var filter: Expression? = nil
+        if skip(name: "if") { filter = try parseExpression() }
+        let isRecursive = skip(name: "recursive")
+        loopDepth += 1
+        let body = try parseBlockBody(until: ["endfor", "else"], dropEnd: false)
+        loopDepth -= 1
+        var otherwise: [Statement] = []
+        if skip(name: "else") {
+            otherwise = try parseBlockBody(until: ["endfor"], dropEnd: true)
+        } else {
+            advance()
+        }
+        let usesLoop = NameUsage.mentions("loop", in: body) || filter.map { NameUsage.mentions("loop", in: $0) } == true
+        return .forLoop(ForLoop(target: target, iterable: iterable, filter: filter, isRecursive: isRecursive,
+                                body: body, otherwise: otherwise, usesLoopVariable: usesLoop, offset: offset))
+    }
+
+    private mutating func parseSet() throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        let target = try parseAssignTarget(withNamespace: true)
+        if skip(.assign) {
+            return .assign(target, try parseTuple(), offset: offset)
+        }
+        let filters = try parseFilterChain(startInline: false)
+        let body = try parseBlockBody(until: ["endset"], dropEnd: true)
+        return .assignBlock(target, body: body, filters: filters, offset: offset)
+    }
+
+    private mutating func parseMacro() throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        let name = try expectName()
+        let (parameters, defaults) = try parseSignature()
+        isSoftContext = false
+        let savedLoopDepth = loopDepth
+        loopDepth = 0
+        let body = try parseBlockBody(until: ["endmacro"], dropEnd: true)
+        loopDepth = savedLoopDepth
+        return .macro(makeMacro(name: name, parameters: parameters, defaults: defaults, body: body, offset: offset))
+    }
+
+    private mutating func parseCallBlock() throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        var parameters: [String] = [], defaults: [Expression?] = []
+        if isSymbol(.leftParen) { (parameters, defaults) = try parseSignature() }
+        let call = try parseExpression()
+        guard case .call = call else { throw fail("expected call", at: offset) }
+        isSoftContext = false
+        let savedLoopDepth = loopDepth
+        loopDepth = 0
+        let body = try parseBlockBody(until: ["endcall"], dropEnd: true)
+        loopDepth = savedLoopDepth
+        let caller = makeMacro(name: "caller", parameters: parameters, defaults: defaults, body: body, offset: offset)
+        return .callBlock(call: call, caller: caller, offset: offset)
+    }
+
+    private mutating func parseFilterBlock() throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        let filters = try parseFilterChain(startInline: true)
+        isSoftContext = false
+        let body = try parseBlockBody(until: ["endfilter"], dropEnd: true)
+        return .filterBlock(body: body, filters: filters, offset: offset)
+    }
+
+    private mutating func parseWith() throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        var bindings: [(AssignTarget, Expression)] = []
+        while !(current == .blockEnd) {
+            if !bindings.isEmpty { try expect(.comma) }
+            let target = try parseAssignTarget()
+            try expect(.assign)
+            bindings.append((target, try parseExpression()))
+        }
+        isSoftContext = false
+        let body = try parseBlockBody(until: ["endwith"], dropEnd: true)
+        return .with(bindings: bindings, body: body, offset: offset)
+    }
+
+    /// `(a, b=default, …)` of a macro or call block.
+    private mutating func parseSignature() throws(JinjaError) -> ([String], [Expression?]) {
+        try expect(.leftParen)
+        var parameters: [String] = []
+        var defaults: [Expression?] = []
+        while !isSymbol(.rightParen) {
+            if !parameters.isEmpty { try expect(.comma) }
+            let name = try expectName()
+            parameters.append(name)
+            if skip(.assign) {
+                defaults.append(try parseExpression())
+            } else if defaults.contains(where: { $0 != nil }) {
+                throw fail("non-default argument follows default argument")
+            } else {
+                defaults.append(nil)
+            }
+        }
+        advance()
+        return (parameters, defaults)
+    }
+
+    private func makeMacro(name: String, parameters: [String], defaults: [Expression?], body: [Statement], offset: Int) -> MacroDefinition {
+        MacroDefinition(
+            name: name, parameters: parameters, defaults: defaults, body: body,
+            usesVarargs: NameUsage.mentions("varargs", in: body),
+            usesKwargs: NameUsage.mentions("kwargs", in: body),
+            usesCaller: NameUsage.mentions("caller", in: body),
+            offset: offset
+        )
+    }
+
+    /// `| name(args) | …` after a block `set` or `filter` tag.
+    private mutating func parseFilterChain(startInline: Bool) throws(JinjaError) -> [FilterCall] {
+        var filters: [FilterCall] = []
+        var first = startInline
+        while first || isSymbol(.pipe) {
+            if !first { advance() }
+            first = false
+            filters.append(try parseFilterCall())
+        }
+        return filters
+    }
+
+    /// The target of `set`, `for` or `with`: a name, names in a tuple, or `ns.attr`.
+    mutating func parseAssignTarget(extraEndNames: [String] = [], withNamespace: Bool = false) throws(JinjaError) -> AssignTarget {
+        if withNamespace, case .name(let namespace) = current, peek() == .symbol(.dot) {
+            advance()
+            advance()
+            return .namespaceAttribute(namespace: namespace, attribute: try expectName())
+        }
+        var targets: [AssignTarget] = []
+        var isTuple = false
+        while true {
+            if !targets.isEmpty { try expect(.comma) }
+            if current == .blockEnd || isSymbol(.rightParen) || extraEndNames.contains(where: { isName($0) }) || (isSymbol(.assign) && !targets.isEmpty) { break }
+            targets.append(try parseSimpleTarget())
+            if isSymbol(.comma) { isTuple = true } else { break }
+        }
+        if !isTuple, let single = targets.first { return single }
+        if targets.isEmpty { throw fail("can't assign to expression") }
+        return .tuple(targets)
+    }
+
+    private mutating func parseSimpleTarget() throws(JinjaError) -> AssignTarget {
+        if case .name(let name) = current {
+            if ["true", "false", "none", "True", "False", "None"].contains(name) {
+                throw fail("can't assign to 'Const'")
+            }
+            advance()
+            return .name(name)
+        }
+        if skip(.leftParen) {
+            let inner = try parseAssignTarget()
+            try expect(.rightParen)
+            return inner
+        }
+        throw fail("can't assign to '\(current.description)'")
+    }
+}

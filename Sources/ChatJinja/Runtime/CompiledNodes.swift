@@ -1,0 +1,81 @@
+/// An expression compiled to a closure: the tree is walked once, when the
+/// template is parsed, instead of on every render.
+typealias CompiledExpression = (Renderer, Frame) throws(JinjaError) -> Value
+
+/// A template body compiled to a closure that renders into `output`.
+typealias CompiledBody = (Renderer, Frame, inout String) throws(JinjaError) -> ControlFlow
+
+/// How a body finished: normally, or by `{% break %}` / `{% continue %}`
+/// travelling up to the enclosing loop.
+enum ControlFlow {
+    case normal, breakLoop, continueLoop
+}
+
+/// Compiled call arguments: positional, keyword, `*args`, `**kwargs`.
+struct CompiledArguments {
+    var positional: [CompiledExpression] = []
+    var keywords: [(name: String, value: CompiledExpression)] = []
+    var splat: CompiledExpression? = nil
+    var keywordSplat: CompiledExpression? = nil
+
+    var isEmpty: Bool { positional.isEmpty && keywords.isEmpty && splat == nil && keywordSplat == nil }
+}
+
+/// A compiled `| name(args)`.
+struct CompiledFilter {
+    var name: String
+    var function: Builtins.Filter?
+    var arguments: CompiledArguments
+}
+
+/// A compiled `{% for %}`; a class so that `loop(children)` of a recursive
+/// loop can run it again.
+final class CompiledLoop {
+    let target: CompiledTarget
+    let iterable: CompiledExpression
+    let filter: CompiledExpression?
+    let isRecursive: Bool
+    let usesLoopVariable: Bool
+    let body: CompiledBody
+    let otherwise: CompiledBody?
+
+    init(target: CompiledTarget, iterable: @escaping CompiledExpression, filter: CompiledExpression?, isRecursive: Bool,
+         usesLoopVariable: Bool, body: @escaping CompiledBody, otherwise: CompiledBody?) {
+        self.target = target
+        self.iterable = iterable
+        self.filter = filter
+        self.isRecursive = isRecursive
+        self.usesLoopVariable = usesLoopVariable
+        self.body = body
+        self.otherwise = otherwise
+    }
+}
+
+/// A compiled `{% macro %}` (or the `caller` of a `{% call %}` block).
+final class CompiledMacro {
+    let name: String
+    let symbol: VariableName
+    let parameters: [VariableName]
+    let defaults: [CompiledExpression?]
+    let body: CompiledBody
+    let usesVarargs: Bool
+    let usesKwargs: Bool
+    let usesCaller: Bool
+
+    init(_ definition: MacroDefinition, symbols: VariableTable, defaults: [CompiledExpression?], body: @escaping CompiledBody) {
+        name = definition.name
+        symbol = symbols.name(definition.name)
+        parameters = definition.parameters.map(symbols.name)
+        self.defaults = defaults
+        self.body = body
+        usesVarargs = definition.usesVarargs
+        usesKwargs = definition.usesKwargs
+        usesCaller = definition.usesCaller
+    }
+}
+
+/// A whole compiled template. The closures capture only immutable compiled
+/// nodes and constants, never render state, so sharing them across threads is safe.
+struct CompiledProgram: @unchecked Sendable {
+    let body: CompiledBody
+}

@@ -1,0 +1,231 @@
+/// Turns expressions into closures, with shortcuts for the shapes chat
+/// templates use most (`message.role`, `x == 'y'`, constant output).
+struct ExpressionCompiler {
+    let symbols: VariableTable
+
+    func compile(_ expression: Expression) -> CompiledExpression {
+        switch expression {
+        case .literal(let value):
+            return { _, _ in value }
+        case .name(let name):
+            let symbol = symbols.name(name)
+            return { renderer, frame in renderer.lookup(symbol, in: frame) }
+        case .attribute(let base, let attribute):
+            return compileAttribute(base, attribute)
+        case .item(let base, let key):
+            let base = compile(base), key = compile(key)
+            return { renderer, frame throws(JinjaError) in
+                let container = try base(renderer, frame)
+                return try container.item(try key(renderer, frame))
+            }
+        case .slice(let base, let start, let stop, let step):
+            let base = compile(base)
+            let start = start.map(compile), stop = stop.map(compile), step = step.map(compile)
+            return { renderer, frame throws(JinjaError) in
+                let container = try base(renderer, frame)
+                return try container.slice(
+                    start: try start?(renderer, frame) ?? Value.none,
+                    stop: try stop?(renderer, frame) ?? Value.none,
+                    step: try step?(renderer, frame) ?? Value.none
+                )
+            }
+        case .filter(let subject, let filter):
+            let subject = compile(subject)
+            let compiled = compile(filter)
+            return { renderer, frame throws(JinjaError) in
+                try renderer.apply(compiled, to: try subject(renderer, frame), in: frame)
+            }
+        case .test(let subject, let test, let negated):
+            return compileTest(subject, test, negated: negated)
+        case .call(let callee, let arguments, _):
+            let callee = compile(callee)
+            let arguments = compile(arguments)
+            return { renderer, frame throws(JinjaError) in
+                let function = try callee(renderer, frame)
+                return try renderer.call(function, try renderer.evaluate(arguments, in: frame))
+            }
+        case .binary(let op, let left, let right):
+            let left = compile(left), right = compile(right)
+            return { renderer, frame throws(JinjaError) in
+                let lhs = try left(renderer, frame)
+                return try Operators.apply(op, lhs, try right(renderer, frame), limits: renderer.limits)
+            }
+        case .unary(.not, let operand):
+            let operand = compile(operand)
+            return { renderer, frame throws(JinjaError) in .bool(!(try operand(renderer, frame).isTruthy)) }
+        case .unary(let op, let operand):
+            let operand = compile(operand)
+            return { renderer, frame throws(JinjaError) in try Operators.apply(op, try operand(renderer, frame)) }
+        case .and(let left, let right):
+            let left = compile(left), right = compile(right)
+            return { renderer, frame throws(JinjaError) in
+                let lhs = try left(renderer, frame)
+                return lhs.isTruthy ? try right(renderer, frame) : lhs
+            }
+        case .or(let left, let right):
+            let left = compile(left), right = compile(right)
+            return { renderer, frame throws(JinjaError) in
+                let lhs = try left(renderer, frame)
+                return lhs.isTruthy ? lhs : try right(renderer, frame)
+            }
+        case .compare(let first, let rest):
+            return compileComparison(first, rest)
+        case .concat(let parts):
+            let parts = parts.map(compile)
+            return { renderer, frame throws(JinjaError) in
+                var text = ""
+                for part in parts {
+                    let value = try part(renderer, frame)
+                    if case .string(let string) = value { text += string } else { text += value.pythonStr }
+                }
+                if text.utf8.count > renderer.limits.maximumSequenceLength {
+                    throw JinjaError(.limitExceeded, "string longer than \(renderer.limits.maximumSequenceLength) bytes")
+                }
+                return .string(text)
+            }
+        case .conditional(let condition, let then, let otherwise):
+            let condition = compile(condition), then = compile(then), otherwise = otherwise.map(compile)
+            return { renderer, frame throws(JinjaError) in
+                if try condition(renderer, frame).isTruthy { return try then(renderer, frame) }
+                if let otherwise { return try otherwise(renderer, frame) }
+                return .undefined(Undefined(message: "the inline if-expression evaluated to false and no else section was defined."))
+            }
+        case .list(let items):
+            let items = items.map(compile)
+            return { renderer, frame throws(JinjaError) in .list(try renderer.evaluate(items, in: frame)) }
+        case .tuple(let items):
+            let items = items.map(compile)
+            return { renderer, frame throws(JinjaError) in .tuple(try renderer.evaluate(items, in: frame)) }
+        case .dict(let items):
+            let items = items.map { (key: compile($0.key), value: compile($0.value)) }
+            return { renderer, frame throws(JinjaError) in
+                var dict = Dict()
+                for item in items {
+                    let key = try item.key(renderer, frame)
+                    try dict.set(key, try item.value(renderer, frame))
+                }
+                return .dict(dict)
+            }
+        }
+    }
+
+    func compile(_ arguments: CallArguments) -> CompiledArguments {
+        CompiledArguments(
+            positional: arguments.positional.map(compile),
+            keywords: arguments.keywords.map { (name: $0.name, value: compile($0.value)) },
+            splat: arguments.splat.map(compile),
+            keywordSplat: arguments.keywordSplat.map(compile)
+        )
+    }
+
+    func compile(_ filter: FilterCall) -> CompiledFilter {
+        CompiledFilter(name: filter.name, function: filter.function, arguments: compile(filter.arguments))
+    }
+
+    private func compileTest(_ subject: Expression, _ test: TestCall, negated: Bool) -> CompiledExpression {
+        let subject = compile(subject)
+        let arguments = compile(test.arguments)
+        let name = test.name
+        guard let function = test.function else {
+            return { renderer, frame throws(JinjaError) in
+                _ = try subject(renderer, frame)
+                throw JinjaError(.templateRuntimeError, "No test named '\(name)' found.")
+            }
+        }
+        return { renderer, frame throws(JinjaError) in
+            let value = try subject(renderer, frame)
+            return .bool(try function(value, try renderer.evaluate(arguments, in: frame), renderer) != negated)
+        }
+    }
+
+    /// `x.name`. Names that are no method of any type (`role`, `content`)
+    /// skip the method tables: on a dict they are plain member lookups.
+    private func compileAttribute(_ base: Expression, _ attribute: String) -> CompiledExpression {
+        let base = compile(base)
+        guard !Self.isMethodName(attribute) else {
+            return { renderer, frame throws(JinjaError) in try base(renderer, frame).attribute(attribute) }
+        }
+        return { renderer, frame throws(JinjaError) in
+            let value = try base(renderer, frame)
+            if case .dict(let dict) = value, let member = dict[attribute] { return member }
+            return try value.attribute(attribute)
+        }
+    }
+
+    /// Whether `name` is a method (or a refused mutator) of str, list, tuple or dict.
+    private static func isMethodName(_ name: String) -> Bool {
+        [Value.string(""), .list([]), .tuple([]), .dict(Dict())].contains { PythonMethods.lookup(name, on: $0) != nil }
+    }
+
+    /// `a < b < c` evaluates each operand once and stops at the first false
+    /// comparison, returning it, as Python does.
+    private func compileComparison(_ first: Expression, _ rest: [(BinaryOperator, Expression)]) -> CompiledExpression {
+        let first = compile(first)
+        if rest.count == 1, let (op, right) = rest.first {
+            let right = compile(right)
+            return { renderer, frame throws(JinjaError) in
+                let lhs = try first(renderer, frame)
+                return try Operators.apply(op, lhs, try right(renderer, frame), limits: renderer.limits)
+            }
+        }
+        let rest = rest.map { (op: $0.0, operand: compile($0.1)) }
+        return { renderer, frame throws(JinjaError) in
+            var lhs = try first(renderer, frame)
+            var result = Value.bool(true)
+            for (op, operand) in rest {
+                let rhs = try operand(renderer, frame)
+                result = try Operators.apply(op, lhs, rhs, limits: renderer.limits)
+                if !result.isTruthy { return result }
+                lhs = rhs
+            }
+            return result
+        }
+    }
+}
+
+extension Renderer {
+    func evaluate(_ expressions: [CompiledExpression], in frame: Frame) throws(JinjaError) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(expressions.count)
+        for expression in expressions { values.append(try expression(self, frame)) }
+        return values
+    }
+
+    /// Evaluates call arguments, spreading `*args` and `**kwargs`.
+    func evaluate(_ arguments: CompiledArguments, in frame: Frame) throws(JinjaError) -> Arguments {
+        if arguments.isEmpty { return Arguments() }
+        var result = Arguments(try evaluate(arguments.positional, in: frame))
+        if let splat = arguments.splat {
+            result.positional += try splat(self, frame).iterate()
+        }
+        for keyword in arguments.keywords {
+            result.keywords.append((name: keyword.name, value: try keyword.value(self, frame)))
+        }
+        if let keywordSplat = arguments.keywordSplat {
+            guard case .dict(let dict) = try keywordSplat(self, frame) else {
+                throw JinjaError(.typeError, "argument after ** must be a mapping")
+            }
+            for (key, value) in zip(dict.keys, dict.values) {
+                guard case .string(let name) = key else { throw JinjaError(.typeError, "keywords must be strings") }
+                result.keywords.append((name: name, value: value))
+            }
+        }
+        return result
+    }
+
+    /// Applies one filter; unknown filters fail here (Jinja2 defers the error
+    /// to this moment when the filter sits inside an `if`).
+    func apply(_ filter: CompiledFilter, to value: Value, in frame: Frame) throws(JinjaError) -> Value {
+        guard let function = filter.function else {
+            throw JinjaError(.templateRuntimeError, "No filter named '\(filter.name)' found.")
+        }
+        return try function(value, try evaluate(filter.arguments, in: frame), self)
+    }
+
+    /// Applies `| name(args) | …` in order.
+    func apply(_ filters: [CompiledFilter], to value: Value, in frame: Frame) throws(JinjaError) -> Value {
+        var result = value
+        for filter in filters { result = try apply(filter, to: result, in: frame) }
+        return result
+    }
+}

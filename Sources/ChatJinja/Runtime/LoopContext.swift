@@ -1,0 +1,65 @@
+/// The `loop` variable of a `for` loop: position, neighbours, `cycle()`,
+/// `changed()`, and for `recursive` loops the callable `loop(children)`.
+final class LoopContext: JinjaObject {
+    let items: [Value]
+    var index0 = 0
+    /// 0 for the outermost call of a recursive loop.
+    let depth0: Int
+    /// Renders the loop body again over other items (`recursive` loops only).
+    let recurse: Callable?
+    /// The argument list `changed()` saw last.
+    private var lastChangedArguments: [Value]? = nil
+
+    init(items: [Value], depth0: Int, recurse: Callable?) {
+        self.items = items
+        self.depth0 = depth0
+        self.recurse = recurse
+    }
+
+    var typeName: String { "LoopContext" }
+
+    func attribute(_ name: String) -> Value? {
+        let length = items.count
+        switch name {
+        case "index": return .int(index0 + 1)
+        case "index0": return .int(index0)
+        case "revindex": return .int(length - index0)
+        case "revindex0": return .int(length - index0 - 1)
+        case "first": return .bool(index0 == 0)
+        case "last": return .bool(index0 == length - 1)
+        case "length": return .int(length)
+        case "depth": return .int(depth0 + 1)
+        case "depth0": return .int(depth0)
+        case "previtem":
+            return index0 > 0 ? items[index0 - 1] : .undefined(Undefined(message: "there is no previous item"))
+        case "nextitem":
+            return index0 + 1 < length ? items[index0 + 1] : .undefined(Undefined(message: "there is no next item"))
+        case "cycle":
+            let position = index0
+            return .callable(Callable(name: "cycle") { arguments, _ throws(JinjaError) in
+                guard !arguments.positional.isEmpty else {
+                    throw JinjaError(.typeError, "no items for cycling given")
+                }
+                return arguments.positional[position % arguments.positional.count]
+            })
+        case "changed":
+            return .callable(Callable(name: "changed") { [self] arguments, _ throws(JinjaError) in
+                .bool(self.recordChange(arguments.positional))
+            })
+        case "__call__":
+            return recurse.map { .callable($0) }
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `arguments` differ from the previous call's (`loop.changed`).
+    private func recordChange(_ arguments: [Value]) -> Bool {
+        defer { lastChangedArguments = arguments }
+        guard let previous = lastChangedArguments, previous.count == arguments.count else { return true }
+        for (old, new) in zip(previous, arguments) {
+            guard let equal = try? Operators.apply(.equal, old, new, limits: RenderLimits()), equal.isTruthy else { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,87 @@
+extension Renderer {
+    /// Renders `body` into a new string (macro calls, block `set`, filter blocks).
+    func capture(_ body: CompiledBody, in frame: Frame) throws(JinjaError) -> String {
+        var output = ""
+        captureDepth += 1
+        defer { captureDepth -= 1 }
+        _ = try body(self, frame, &output)
+        return output
+    }
+
+    /// Binds a value to a `set`/`for` target in `frame`.
+    func assign(_ value: Value, to target: CompiledTarget, in frame: Frame) throws(JinjaError) {
+        switch target {
+        case .symbol(let symbol):
+            frame.set(symbol, value)
+        case .tuple(let targets):
+            let items = try value.iterate()
+            guard items.count == targets.count else {
+                if items.count < targets.count {
+                    throw JinjaError(.valueError, "not enough values to unpack (expected \(targets.count), got \(items.count))")
+                }
+                throw JinjaError(.valueError, "too many values to unpack (expected \(targets.count))")
+            }
+            for (item, target) in zip(items, targets) { try assign(item, to: target, in: frame) }
+        case .namespaceAttribute(let namespace, let attribute):
+            guard case .object(let object) = lookup(namespace, in: frame) else {
+                throw JinjaError(.templateRuntimeError, "cannot assign attribute on non-namespace object")
+            }
+            try object.setAttribute(attribute, to: value)
+        }
+    }
+
+    /// Runs a `for` loop over `items` (already evaluated); recursive loops
+    /// come back here through `loop(children)` with a deeper `depth0`.
+    ///
+    /// Each iteration starts from an empty frame, so assignments in the body
+    /// never outlive the iteration (Jinja2's loop scoping).
+    func runLoop(_ loop: CompiledLoop, over allItems: [Value], depth0: Int, in frame: Frame, into output: inout String) throws(JinjaError) {
+        let iterationFrame = Frame(parent: frame, capacity: 4)
+        var items = allItems
+        if let filter = loop.filter {
+            items = []
+            for item in allItems {
+                iterationFrame.reset()
+                try assign(item, to: loop.target, in: iterationFrame)
+                if try filter(self, iterationFrame).isTruthy { items.append(item) }
+            }
+        }
+        if items.isEmpty {
+            if let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
+            return
+        }
+        var context: LoopContext? = nil
+        if loop.usesLoopVariable {
+            context = LoopContext(items: items, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
+        }
+        for (index, item) in items.enumerated() {
+            loopIterations += 1
+            if loopIterations > limits.maximumLoopIterations {
+                throw JinjaError(.limitExceeded, "more than \(limits.maximumLoopIterations) loop iterations")
+            }
+            iterationFrame.reset()
+            try assign(item, to: loop.target, in: iterationFrame)
+            if let context {
+                context.index0 = index
+                iterationFrame.set(.loop, .object(context))
+            }
+            if try loop.body(self, iterationFrame, &output) == .breakLoop { break }
+        }
+    }
+
+    /// The callable `loop` of a recursive loop: renders the body over new items, one level deeper.
+    private func recursiveCall(_ loop: CompiledLoop, depth0: Int, frame: Frame) -> Callable {
+        Callable(name: "loop") { [unowned self] arguments, _ throws(JinjaError) in
+            guard arguments.positional.count == 1, let iterable = arguments.positional.first else {
+                throw JinjaError(.typeError, "loop() takes exactly one argument (\(arguments.positional.count) given)")
+            }
+            try self.enterCall()
+            defer { self.leaveCall() }
+            var output = ""
+            self.captureDepth += 1
+            defer { self.captureDepth -= 1 }
+            try self.runLoop(loop, over: try iterable.iterate(), depth0: depth0 + 1, in: frame, into: &output)
+            return .string(output)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// The state of one render: variables, limits, counters and the recorded
+/// generation spans. A `JinjaTemplate` is immutable and shared; each call to
+/// `render` makes its own `Renderer`, so renders on many threads never share
+/// mutable state.
+final class Renderer: CallEnvironment {
+    let source: SourceText
+    /// The render variables (`messages`, `tools`, `bos_token`, …).
+    let context: [String: Value]
+    let limits: RenderLimits
+    let now: DateTimeComponents
+
+    /// Nesting of macro calls and recursive loop calls.
+    var callDepth = 0
+    /// Loop iterations so far, against `limits.maximumLoopIterations`.
+    var loopIterations = 0
+    /// How many captured bodies (macro calls, block `set`, filter blocks) we
+    /// are inside; generation spans are recorded only for the final output.
+    var captureDepth = 0
+    /// UTF-8 byte ranges of `{% generation %}` output in the final text.
+    var generationSpans: [Range<Int>] = []
+    /// Computed on the first deep call: finding the stack bounds costs a system call.
+    lazy var stackGuard = StackGuard()
+
+    /// Builtin globals, shared by every render.
+    static let globals: [String: Value] = Builtins.globals
+
+    init(source: SourceText, context: [String: Value], options: RenderOptions) {
+        self.source = source
+        self.context = context
+        self.limits = options.limits
+        self.now = options.now
+    }
+
+    /// A variable: the innermost frame that has it, then the render
+    /// variables, then the globals; otherwise undefined.
+    @inline(__always)
+    func lookup(_ symbol: VariableName, in frame: Frame) -> Value {
+        if let value = frame.lookup(symbol) { return value }
+        if let value = context[symbol.name] { return value }
+        if let value = Self.globals[symbol.name] { return value }
+        return .undefined(Undefined(name: symbol.name))
+    }
+
+    /// Adds the template position to an error that has none yet.
+    func locate(_ error: JinjaError, at offset: Int) -> JinjaError {
+        guard error.location == nil else { return error }
+        var located = error
+        located.location = source.location(of: offset)
+        return located
+    }
+
+    /// Fails once `output` grows past the output limit.
+    @inline(__always)
+    func checkOutputSize(_ output: String) throws(JinjaError) {
+        if output.utf8.count > limits.maximumOutputBytes {
+            throw JinjaError(.limitExceeded, "rendered output exceeds \(limits.maximumOutputBytes) bytes")
+        }
+    }
+
+    /// Enters a macro call or recursive loop call; balanced by `leaveCall()`.
+    func enterCall() throws(JinjaError) {
+        callDepth += 1
+        if callDepth > limits.maximumCallDepth || (callDepth > 8 && !stackGuard.hasRoom()) {
+            callDepth -= 1
+            throw JinjaError(.recursionError, "maximum recursion depth exceeded")
+        }
+    }
+
+    func leaveCall() { callDepth -= 1 }
+
+    // MARK: CallEnvironment
+
+    func call(_ callee: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        switch callee {
+        case .callable(let function):
+            return try function.body(arguments, self)
+        case .object(let object):
+            if case .callable(let function)? = object.attribute("__call__") {
+                return try function.body(arguments, self)
+            }
+            throw JinjaError(.typeError, "'\(object.typeName)' object is not callable")
+        case .undefined(let undefined):
+            throw undefined.error
+        default:
+            throw JinjaError(.typeError, "'\(callee.typeName)' object is not callable")
+        }
+    }
+
+    func applyFilter(_ name: String, to value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        guard let filter = Builtins.filter(named: name) else {
+            throw JinjaError(.templateRuntimeError, "No filter named '\(name)' found.")
+        }
+        return try filter(value, arguments, self)
+    }
+
+    func applyTest(_ name: String, to value: Value, _ arguments: Arguments) throws(JinjaError) -> Bool {
+        guard let test = Builtins.test(named: name) else {
+            throw JinjaError(.templateRuntimeError, "No test named '\(name)' found.")
+        }
+        return try test(value, arguments, self)
+    }
+}

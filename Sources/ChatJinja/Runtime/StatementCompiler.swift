@@ -1,0 +1,170 @@
+/// Turns a template body into one closure. Each statement that can fail
+/// attaches its tag's position to errors that have none yet.
+struct StatementCompiler {
+    let symbols = VariableTable()
+    var expressions: ExpressionCompiler { ExpressionCompiler(symbols: symbols) }
+
+    func compile(_ body: [Statement]) -> CompiledBody {
+        let statements = body.map(compile)
+        switch statements.count {
+        case 0:
+            return { _, _, _ in .normal }
+        case 1:
+            return statements[0]
+        default:
+            return { renderer, frame, output throws(JinjaError) in
+                for statement in statements {
+                    let flow = try statement(renderer, frame, &output)
+                    if flow != .normal { return flow }
+                }
+                return .normal
+            }
+        }
+    }
+
+    private func compile(_ statement: Statement) -> CompiledBody {
+        switch statement {
+        case .text(let text), .output(.literal(.string(let text)), _):
+            return { renderer, _, output throws(JinjaError) in
+                output += text
+                try renderer.checkOutputSize(output)
+                return .normal
+            }
+        case .output(let expression, let offset):
+            let expression = expressions.compile(expression)
+            return { renderer, frame, output throws(JinjaError) in
+                do throws(JinjaError) {
+                    let value = try expression(renderer, frame)
+                    if case .string(let text) = value { output += text } else { output += value.pythonStr }
+                    try renderer.checkOutputSize(output)
+                } catch {
+                    throw renderer.locate(error, at: offset)
+                }
+                return .normal
+            }
+        case .conditional(let condition, let then, let otherwise, let offset):
+            let condition = expressions.compile(condition)
+            let then = compile(then), otherwise = compile(otherwise)
+            return { renderer, frame, output throws(JinjaError) in
+                let isTrue: Bool
+                do throws(JinjaError) { isTrue = try condition(renderer, frame).isTruthy } catch { throw renderer.locate(error, at: offset) }
+                return try (isTrue ? then : otherwise)(renderer, frame, &output)
+            }
+        case .forLoop(let loop):
+            return compileLoop(loop)
+        case .breakLoop:
+            return { _, _, _ in .breakLoop }
+        case .continueLoop:
+            return { _, _, _ in .continueLoop }
+        case .assign(let target, let expression, let offset):
+            let target = CompiledTarget(target, symbols)
+            let expression = expressions.compile(expression)
+            return { renderer, frame, _ throws(JinjaError) in
+                do throws(JinjaError) { try renderer.assign(try expression(renderer, frame), to: target, in: frame) } catch { throw renderer.locate(error, at: offset) }
+                return .normal
+            }
+        case .assignBlock(let target, let body, let filters, let offset):
+            let target = CompiledTarget(target, symbols)
+            let body = compile(body)
+            let filters = filters.map(expressions.compile)
+            return { renderer, frame, _ throws(JinjaError) in
+                do throws(JinjaError) {
+                    let text = try renderer.capture(body, in: Frame(parent: frame))
+                    try renderer.assign(try renderer.apply(filters, to: .string(text), in: frame), to: target, in: frame)
+                } catch {
+                    throw renderer.locate(error, at: offset)
+                }
+                return .normal
+            }
+        case .macro(let definition):
+            let macro = compile(definition)
+            return { renderer, frame, _ in
+                frame.set(macro.symbol, .callable(renderer.makeMacro(macro, closingOver: frame)))
+                return .normal
+            }
+        case .callBlock(let call, let caller, let offset):
+            return compileCallBlock(call, caller: compile(caller), offset: offset)
+        case .filterBlock(let body, let filters, let offset):
+            let body = compile(body)
+            let filters = filters.map(expressions.compile)
+            return { renderer, frame, output throws(JinjaError) in
+                do throws(JinjaError) {
+                    let text = try renderer.capture(body, in: Frame(parent: frame))
+                    output += try renderer.apply(filters, to: .string(text), in: frame).pythonStr
+                    try renderer.checkOutputSize(output)
+                } catch {
+                    throw renderer.locate(error, at: offset)
+                }
+                return .normal
+            }
+        case .generation(let body, _):
+            let body = compile(body)
+            return { renderer, frame, output throws(JinjaError) in
+                let start = output.utf8.count
+                _ = try body(renderer, Frame(parent: frame), &output)
+                if renderer.captureDepth == 0 { renderer.generationSpans.append(start..<output.utf8.count) }
+                return .normal
+            }
+        case .with(let bindings, let body, let offset):
+            let bindings = bindings.map { (target: CompiledTarget($0.0, symbols), value: expressions.compile($0.1)) }
+            let body = compile(body)
+            return { renderer, frame, output throws(JinjaError) in
+                let inner = Frame(parent: frame)
+                do throws(JinjaError) {
+                    let values = try renderer.evaluate(bindings.map(\.value), in: frame)
+                    for (binding, value) in zip(bindings, values) { try renderer.assign(value, to: binding.target, in: inner) }
+                } catch {
+                    throw renderer.locate(error, at: offset)
+                }
+                _ = try body(renderer, inner, &output)
+                return .normal
+            }
+        }
+    }
+
+    private func compileLoop(_ loop: ForLoop) -> CompiledBody {
+        let compiled = CompiledLoop(
+            target: CompiledTarget(loop.target, symbols),
+            iterable: expressions.compile(loop.iterable),
+            filter: loop.filter.map(expressions.compile),
+            isRecursive: loop.isRecursive,
+            usesLoopVariable: loop.usesLoopVariable,
+            body: compile(loop.body),
+            otherwise: loop.otherwise.isEmpty ? nil : compile(loop.otherwise)
+        )
+        let offset = loop.offset
+        return { renderer, frame, output throws(JinjaError) in
+            do throws(JinjaError) {
+                let items = try compiled.iterable(renderer, frame).iterate()
+                try renderer.runLoop(compiled, over: items, depth0: 0, in: frame, into: &output)
+            } catch {
+                throw renderer.locate(error, at: offset)
+            }
+            return .normal
+        }
+    }
+
+    private func compile(_ definition: MacroDefinition) -> CompiledMacro {
+        CompiledMacro(definition, symbols: symbols, defaults: definition.defaults.map { $0.map(expressions.compile) }, body: compile(definition.body))
+    }
+
+    /// `{% call(params) callee(args) %}`: calls `callee` with an extra
+    /// `caller` argument, a macro whose body is the block.
+    private func compileCallBlock(_ call: Expression, caller: CompiledMacro, offset: Int) -> CompiledBody {
+        guard case .call(let calleeExpression, let argumentExpressions, _) = call else { return { _, _, _ in .normal } }
+        let callee = expressions.compile(calleeExpression)
+        let arguments = expressions.compile(argumentExpressions)
+        return { renderer, frame, output throws(JinjaError) in
+            do throws(JinjaError) {
+                let function = try callee(renderer, frame)
+                var values = try renderer.evaluate(arguments, in: frame)
+                values.keywords.append((name: "caller", value: .callable(renderer.makeMacro(caller, closingOver: frame))))
+                output += try renderer.call(function, values).pythonStr
+                try renderer.checkOutputSize(output)
+            } catch {
+                throw renderer.locate(error, at: offset)
+            }
+            return .normal
+        }
+    }
+}

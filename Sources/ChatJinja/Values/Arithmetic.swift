@@ -1,0 +1,201 @@
+import Foundation
+
+/// Python's arithmetic on `Value`: `int` stays `int` where Python keeps it,
+/// `/` always gives `float`, `//` and `%` floor towards negative infinity.
+///
+/// Python integers never overflow; ours are 64-bit, so a result that would
+/// not fit raises `OverflowError` instead of silently wrapping.
+enum Arithmetic {
+    static func apply(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limits: RenderLimits) throws(JinjaError) -> Value {
+        if lhs.markupText != nil || rhs.markupText != nil {
+            if let result = try markupOperation(op, lhs, rhs, limits: limits) { return result }
+            return try apply(op, lhs.unwrappingMarkup, rhs.unwrappingMarkup, limits: limits)
+        }
+        if let a = lhs.number, let b = rhs.number {
+            return try numeric(op, a, b)
+        }
+        switch (op, lhs, rhs) {
+        case (.add, .string(let a), .string(let b)):
+            return .string(a + b)
+        case (.add, .list(let a), .list(let b)):
+            return .list(a + b)
+        case (.add, .tuple(let a), .tuple(let b)):
+            return .tuple(a + b)
+        case (.add, .string, _), (.add, .list, _), (.add, .tuple, _):
+            let kind = lhs.typeName
+            throw JinjaError(.typeError, "can only concatenate \(kind) (not \"\(rhs.typeName)\") to \(kind)")
+        case (.multiply, _, _):
+            if let repeated = try repeatSequence(lhs, rhs, limits: limits) { return repeated }
+        case (.modulo, .string(let format), _):
+            return .string(try PercentFormatter.format(format, rhs))
+        default:
+            break
+        }
+        throw JinjaError(.typeError, "unsupported operand type(s) for \(op.symbol): '\(lhs.typeName)' and '\(rhs.typeName)'")
+    }
+
+    /// `Markup + str` escapes the plain side; `Markup * n` and `Markup % args`
+    /// stay `Markup` (the arguments of `%` escaped). `nil` for other cases.
+    private static func markupOperation(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limits: RenderLimits) throws(JinjaError) -> Value? {
+        switch op {
+        case .add:
+            return try Markup.concatenate(lhs, rhs)
+        case .multiply:
+            guard let repeated = try repeatSequence(lhs.unwrappingMarkup, rhs.unwrappingMarkup, limits: limits) else { return nil }
+            return .object(Markup(repeated.pythonStr))
+        case .modulo:
+            guard let format = lhs.markupText else { return nil }
+            let escaped: Value
+            switch rhs {
+            case .tuple(let items): escaped = .tuple(items.map(HTMLEscaping.markup(escaping:)))
+            case .dict, .list: escaped = rhs
+            default: escaped = HTMLEscaping.markup(escaping: rhs)
+            }
+            return .object(Markup(try PercentFormatter.format(format, escaped)))
+        default:
+            return nil
+        }
+    }
+
+    /// `str * int`, `list * int` and their mirror images; `nil` when neither
+    /// side is a sequence paired with an integer.
+    private static func repeatSequence(_ lhs: Value, _ rhs: Value, limits: RenderLimits) throws(JinjaError) -> Value? {
+        let sequence: Value, countValue: Value
+        switch (lhs, rhs) {
+        case (.string, _), (.list, _), (.tuple, _): (sequence, countValue) = (lhs, rhs)
+        case (_, .string), (_, .list), (_, .tuple): (sequence, countValue) = (rhs, lhs)
+        default: return nil
+        }
+        guard case .int(let rawCount)? = countValue.number.map(Value.init(number:)) else {
+            throw JinjaError(.typeError, "can't multiply sequence by non-int of type '\(countValue.typeName)'")
+        }
+        let count = max(0, rawCount)
+        let unit: Int
+        switch sequence {
+        case .string(let s): unit = s.utf8.count
+        case .list(let e), .tuple(let e): unit = e.count
+        default: return nil
+        }
+        let (total, overflow) = unit.multipliedReportingOverflow(by: count)
+        if overflow || total > limits.maximumSequenceLength {
+            throw JinjaError(.limitExceeded, "sequence repetition would create \(overflow ? "too many" : String(total)) elements (limit \(limits.maximumSequenceLength))")
+        }
+        switch sequence {
+        case .string(let s): return .string(String(repeating: s, count: count))
+        case .list(let e): return .list(Array([[Value]](repeating: e, count: count).joined()))
+        case .tuple(let e): return .tuple(Array([[Value]](repeating: e, count: count).joined()))
+        default: return nil
+        }
+    }
+
+    private static func numeric(_ op: BinaryOperator, _ a: Value.Number, _ b: Value.Number) throws(JinjaError) -> Value {
+        if case .int(let x) = a, case .int(let y) = b {
+            return try integer(op, x, y)
+        }
+        let x = a.asDouble, y = b.asDouble
+        switch op {
+        case .add: return .double(x + y)
+        case .subtract: return .double(x - y)
+        case .multiply: return .double(x * y)
+        case .divide:
+            if y == 0 { throw zeroDivision("float division by zero") }
+            return .double(x / y)
+        case .floorDivide:
+            if y == 0 { throw zeroDivision("float floor division by zero") }
+            return .double(floatDivMod(x, y).quotient)
+        case .modulo:
+            if y == 0 { throw zeroDivision("float modulo by zero") }
+            return .double(floatDivMod(x, y).remainder)
+        case .power:
+            if x == 0 && y < 0 { throw zeroDivision("zero to a negative power") }
+            if x < 0 && y != y.rounded() {
+                throw JinjaError(.valueError, "math domain error (complex result of a negative base to a fractional power)")
+            }
+            return .double(Foundation.pow(x, y))
+        default:
+            throw JinjaError(.typeError, "unsupported operand type(s) for \(op.symbol)")
+        }
+    }
+
+    private static func integer(_ op: BinaryOperator, _ x: Int, _ y: Int) throws(JinjaError) -> Value {
+        switch op {
+        case .add: return try checked(x.addingReportingOverflow(y))
+        case .subtract: return try checked(x.subtractingReportingOverflow(y))
+        case .multiply: return try checked(x.multipliedReportingOverflow(by: y))
+        case .divide:
+            if y == 0 { throw zeroDivision("division by zero") }
+            return .double(Double(x) / Double(y))
+        case .floorDivide:
+            if y == 0 { throw zeroDivision("integer division or modulo by zero") }
+            if x == .min && y == -1 { throw overflow() }
+            let (q, r) = x.quotientAndRemainder(dividingBy: y)
+            return .int(r != 0 && (r < 0) != (y < 0) ? q - 1 : q)
+        case .modulo:
+            if y == 0 { throw zeroDivision("integer modulo by zero") }
+            if y == -1 { return .int(0) }
+            let r = x % y
+            return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+        case .power:
+            if y < 0 {
+                if x == 0 { throw zeroDivision("0.0 cannot be raised to a negative power") }
+                return .double(Foundation.pow(Double(x), Double(y)))
+            }
+            return .int(try integerPower(x, y))
+        default:
+            throw JinjaError(.typeError, "unsupported operand type(s) for \(op.symbol)")
+        }
+    }
+
+    private static func integerPower(_ base: Int, _ exponent: Int) throws(JinjaError) -> Int {
+        var result = 1, factor = base, remaining = exponent
+        while remaining > 0 {
+            if remaining & 1 == 1 {
+                let (product, overflow) = result.multipliedReportingOverflow(by: factor)
+                if overflow { throw Self.overflow() }
+                result = product
+            }
+            remaining >>= 1
+            if remaining > 0 {
+                let (square, overflow) = factor.multipliedReportingOverflow(by: factor)
+                if overflow { throw Self.overflow() }
+                factor = square
+            }
+        }
+        return result
+    }
+
+    /// CPython's `float.__divmod__`: the remainder takes the divisor's sign.
+    static func floatDivMod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
+        var remainder = fmod(x, y)
+        var quotient = (x - remainder) / y
+        if remainder != 0 {
+            if (y < 0) != (remainder < 0) {
+                remainder += y
+                quotient -= 1
+            }
+        } else {
+            remainder = Double(signOf: y, magnitudeOf: 0)
+        }
+        if quotient != 0 {
+            var floored = quotient.rounded(.down)
+            if quotient - floored > 0.5 { floored += 1 }
+            quotient = floored
+        } else {
+            quotient = Double(signOf: x / y, magnitudeOf: 0)
+        }
+        return (quotient, remainder)
+    }
+
+    private static func checked(_ result: (partialValue: Int, overflow: Bool)) throws(JinjaError) -> Value {
+        if result.overflow { throw overflow() }
+        return .int(result.partialValue)
+    }
+
+    static func overflow() -> JinjaError {
+        JinjaError(.overflowError, "integer result does not fit in 64 bits (Python would use a big integer)")
+    }
+
+    private static func zeroDivision(_ message: String) -> JinjaError {
+        JinjaError(.zeroDivisionError, message)
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// Python's printf-style `str % args`, used by the `%` operator on strings and
+/// by the `format` filter.
+enum PercentFormatter {
+    /// Formats `format` with `arguments`: a tuple supplies positional values,
+    /// a dict supplies `%(name)s` values, anything else is the single value.
+    static func format(_ format: String, _ arguments: Value) throws(JinjaError) -> String {
+        let positional: [Value]
+        var mapping: Dict? = nil
+        switch arguments {
+        case .tuple(let elements): positional = elements
+        case .dict(let dict): positional = [arguments]; mapping = dict
+        default: positional = [arguments]
+        }
+        var next = 0
+        var out = ""
+        let chars = Array(format.unicodeScalars)
+        var i = 0
+        func nextArgument() throws(JinjaError) -> Value {
+            guard next < positional.count else {
+                throw JinjaError(.typeError, "not enough arguments for format string")
+            }
+            defer { next += 1 }
+            return positional[next]
+        }
+        while i < chars.count {
+            let c = chars[i]
+            guard c == "%" else { out.unicodeScalars.append(c); i += 1; continue }
+            i += 1
+            guard i < chars.count else { throw JinjaError(.valueError, "incomplete format") }
+            var spec = Spec()
+            var value: Value? = nil
+            if chars[i] == "(" {
+                var depth = 1, j = i + 1
+                while j < chars.count, depth > 0 {
+                    if chars[j] == "(" { depth += 1 } else if chars[j] == ")" { depth -= 1 }
+                    j += 1
+                }
+                guard depth == 0 else { throw JinjaError(.valueError, "incomplete format key") }
+                let key = String(String.UnicodeScalarView(chars[(i + 1)..<(j - 1)]))
+                guard let mapping else { throw JinjaError(.typeError, "format requires a mapping") }
+                guard let found = mapping[key] else { throw JinjaError(.keyError, Value.pythonStringRepr(key)) }
+                value = found
+                i = j
+            }
+            while i < chars.count, let flag = Flag(chars[i]) { spec.flags.insert(flag); i += 1 }
+            if i < chars.count, chars[i] == "*" {
+                spec.width = try integerArgument(try nextArgument()); i += 1
+            } else {
+                spec.width = readNumber(chars, &i)
+            }
+            if i < chars.count, chars[i] == "." {
+                i += 1
+                if i < chars.count, chars[i] == "*" {
+                    spec.precision = try integerArgument(try nextArgument()); i += 1
+                } else {
+                    spec.precision = readNumber(chars, &i) ?? 0
+                }
+            }
+            while i < chars.count, "hlL".unicodeScalars.contains(chars[i]) { i += 1 }
+            guard i < chars.count else { throw JinjaError(.valueError, "incomplete format") }
+            let conversion = chars[i]
+            i += 1
+            if conversion == "%" { out += "%"; continue }
+            let argument: Value
+            if let value { argument = value } else { argument = try nextArgument() }
+            out += try spec.render(argument, conversion: conversion)
+        }
+        // Python skips this check when the argument supports item access
+        // (a dict, a list, an undefined value), even without `%(key)s`.
+        if !isItemAccessible(arguments), next < positional.count {
+            throw JinjaError(.typeError, "not all arguments converted during string formatting")
+        }
+        return out
+    }
+
+    private static func isItemAccessible(_ value: Value) -> Bool {
+        switch value {
+        case .dict, .list, .undefined: return true
+        default: return false
+        }
+    }
+
+    private static func readNumber(_ chars: [Unicode.Scalar], _ i: inout Int) -> Int? {
+        var number: Int? = nil
+        while i < chars.count, let digit = Int(String(chars[i])), chars[i].isASCII {
+            number = min((number ?? 0) * 10 + digit, 1_000_000)
+            i += 1
+        }
+        return number
+    }
+
+    private static func integerArgument(_ value: Value) throws(JinjaError) -> Int {
+        guard case .int(let i)? = value.number.map(Value.init(number:)) else {
+            throw JinjaError(.typeError, "* wants int")
+        }
+        return min(i, 1_000_000)
+    }
+
+    enum Flag: Hashable {
+        case left, zero, plus, space, alternate
+        init?(_ c: Unicode.Scalar) {
+            switch c {
+            case "-": self = .left
+            case "0": self = .zero
+            case "+": self = .plus
+            case " ": self = .space
+            case "#": self = .alternate
+            default: return nil
+            }
+        }
+    }
+
+    /// One conversion specifier: flags, width, precision.
+    struct Spec {
+        var flags: Set<Flag> = []
+        var width: Int? = nil
+        var precision: Int? = nil
+
+        func render(_ value: Value, conversion: Unicode.Scalar) throws(JinjaError) -> String {
+            switch conversion {
+            case "s": return pad(truncated(value.pythonStr), numeric: false)
+            case "r", "a": return pad(truncated(value.pythonRepr), numeric: false)
+            case "c":
+                if case .string(let s) = value, s.unicodeScalars.count == 1 { return pad(s, numeric: false) }
+                if case .int(let code) = value, let scalar = Unicode.Scalar(UInt32(clamping: max(0, code))) {
+                    return pad(String(Character(scalar)), numeric: false)
+                }
+                throw JinjaError(.typeError, "%c requires an int or a unicode character, not \(value.typeName)")
+            case "d", "i", "u", "o", "x", "X":
+                let integer = try integerValue(value, conversion: conversion)
+                return integerText(integer, conversion: conversion)
+            case "e", "E", "f", "F", "g", "G":
+                guard let number = value.number else {
+                    throw JinjaError(.typeError, "must be real number, not \(value.typeName)")
+                }
+                return floatText(number.asDouble, conversion: conversion)
+            default:
+                throw JinjaError(.valueError, "unsupported format character '\(conversion)' (0x\(String(conversion.value, radix: 16)))")
+            }
+        }
+
+        private func truncated(_ text: String) -> String {
+            guard let precision else { return text }
+            return String(String.UnicodeScalarView(text.unicodeScalars.prefix(precision)))
+        }
+
+        private func integerValue(_ value: Value, conversion: Unicode.Scalar) throws(JinjaError) -> Int {
+            switch value.number {
+            case .int(let i)?: return i
+            case .double(let d)? where conversion == "d" || conversion == "i" || conversion == "u":
+                guard d.isFinite, abs(d) < 9.2e18 else { throw JinjaError(.overflowError, "cannot convert float to integer") }
+                return Int(d)
+            default:
+                let what = conversion == "d" || conversion == "i" || conversion == "u" ? "a real number" : "an integer"
+                throw JinjaError(.typeError, "%\(conversion) format: \(what) is required, not \(value.typeName)")
+            }
+        }
+
+        private func integerText(_ integer: Int, conversion: Unicode.Scalar) -> String {
+            let radix = conversion == "o" ? 8 : (conversion == "x" || conversion == "X") ? 16 : 10
+            var digits = String(integer.magnitude, radix: radix, uppercase: conversion == "X")
+            if let precision, digits.count < precision {
+                digits = String(repeating: "0", count: precision - digits.count) + digits
+            }
+            if flags.contains(.alternate) {
+                if conversion == "o" { digits = "0o" + digits }
+                if conversion == "x" { digits = "0x" + digits }
+                if conversion == "X" { digits = "0X" + digits }
+            }
+            return signed(digits, negative: integer < 0)
+        }
+
+        private func floatText(_ number: Double, conversion: Unicode.Scalar) -> String {
+            if !number.isFinite {
+                let upper = "EFG".unicodeScalars.contains(conversion)
+                let word = number.isNaN ? "nan" : "inf"
+                return pad(sign(negative: number < 0) + (upper ? word.uppercased() : word), numeric: false)
+            }
+            let alternate = flags.contains(.alternate) ? "#" : ""
+            let text = String(format: "%\(alternate).\(precision ?? 6)\(Character(conversion))", number.magnitude)
+            return signed(text, negative: number.sign == .minus)
+        }
+
+        private func sign(negative: Bool) -> String {
+            negative ? "-" : flags.contains(.plus) ? "+" : flags.contains(.space) ? " " : ""
+        }
+
+        private func signed(_ digits: String, negative: Bool) -> String {
+            let prefix = sign(negative: negative)
+            if flags.contains(.zero), !flags.contains(.left), let width, prefix.count + digits.count < width {
+                return prefix + String(repeating: "0", count: width - prefix.count - digits.count) + digits
+            }
+            return pad(prefix + digits, numeric: true)
+        }
+
+        private func pad(_ text: String, numeric: Bool) -> String {
+            guard let width else { return text }
+            let length = text.unicodeScalars.count
+            guard length < width else { return text }
+            let fill = String(repeating: " ", count: width - length)
+            return flags.contains(.left) ? text + fill : fill + text
+        }
+    }
+}

@@ -1,0 +1,147 @@
+extension Value {
+    /// `obj.name` as Jinja2's sandbox evaluates it: the Python attribute first
+    /// (bound methods of `str`, `list`, `dict`), then `obj[name]`.
+    ///
+    /// A missing attribute is an undefined value carrying Jinja2's message; a
+    /// method that would mutate a list or dict is refused by the immutable
+    /// sandbox, as an undefined value whose use raises `SecurityError`.
+    public func attribute(_ name: String) throws(JinjaError) -> Value {
+        switch self {
+        case .undefined(let undefined):
+            throw undefined.error
+        case .object(let object):
+            if let text = markupText {
+                // Markup is a str: it has the str methods.
+                if let method = PythonMethods.lookup(name, on: .string(text)) { return method }
+            } else if let value = object.attribute(name) {
+                return value
+            }
+        case .dict(let dict):
+            if let method = PythonMethods.lookup(name, on: self) { return method }
+            if let value = dict[name] { return value }
+        default:
+            if let method = PythonMethods.lookup(name, on: self) { return method }
+        }
+        return missingAttribute(name)
+    }
+
+    /// `obj[key]` as Jinja2's sandbox evaluates it: the item first, then, for a
+    /// string key, the attribute. Negative sequence indexes count from the end.
+    public func item(_ key: Value) throws(JinjaError) -> Value {
+        if markupText != nil { return try unwrappingMarkup.item(key) }
+        switch self {
+        case .undefined(let undefined):
+            throw undefined.error
+        case .dict(let dict):
+            if let value = try? dict.value(for: key) { return value }
+        case .list(let elements), .tuple(let elements):
+            if let position = Self.index(key, count: elements.count) { return elements[position] }
+        case .string(let text):
+            let scalars = Array(text.unicodeScalars)
+            if let position = Self.index(key, count: scalars.count) { return .string(String(scalars[position])) }
+        case .object(let object):
+            if case .string(let name) = key, let value = object.attribute(name) { return value }
+        default:
+            break
+        }
+        if case .string(let name) = key {
+            if case .object = self {} else if let method = PythonMethods.lookup(name, on: self) { return method }
+            return missingAttribute(name)
+        }
+        return .undefined(Undefined(message: "'\(objectDescription)' has no element \(key.pythonRepr)"))
+    }
+
+    /// Python slicing `obj[start:stop:step]` of a list, tuple or string, with
+    /// `.none` for an omitted bound; negative steps walk backwards.
+    ///
+    /// Slicing anything else gives an undefined value, as Jinja2's sandbox does.
+    public func slice(start: Value, stop: Value, step: Value) throws(JinjaError) -> Value {
+        if case .undefined(let undefined) = self { throw undefined.error }
+        switch self.unwrappingMarkup {
+        case .list(let elements):
+            return .list(try Self.sliced(elements, start, stop, step))
+        case .tuple(let elements):
+            return .tuple(try Self.sliced(elements, start, stop, step))
+        case .string(let text):
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: try Self.sliced(Array(text.unicodeScalars), start, stop, step))
+            return .string(String(out))
+        default:
+            let description = "slice(\(start.pythonRepr), \(stop.pythonRepr), \(step.pythonRepr))"
+            return .undefined(Undefined(message: "'\(objectDescription)' has no element \(description)"))
+        }
+    }
+
+    /// The elements a `for` loop visits: a dict's keys, a string's characters;
+    /// undefined iterates as empty. Other values raise `TypeError`.
+    public func iterate() throws(JinjaError) -> [Value] {
+        switch self {
+        case .undefined: return []
+        case .list(let elements), .tuple(let elements): return elements
+        case .dict(let dict): return dict.keys
+        case .string(let text): return text.unicodeScalars.map { .string(String($0)) }
+        case .object(let object as Markup): return object.text.unicodeScalars.map { .string(String($0)) }
+        case .object(let object as PythonIterable): return object.iterate()
+        default: throw JinjaError(.typeError, "'\(typeName)' object is not iterable")
+        }
+    }
+
+    /// The undefined value Jinja2 returns for a missing attribute.
+    func missingAttribute(_ name: String) -> Value {
+        .undefined(Undefined(message: "'\(objectDescription)' has no attribute '\(name)'"))
+    }
+
+    /// A Python sequence index (`bool` counts as `int`, negatives from the end),
+    /// or `nil` when out of range or not an integer.
+    private static func index(_ key: Value, count: Int) -> Int? {
+        guard case .int(var position)? = key.number.map(Value.init(number:)) else { return nil }
+        if position < 0 { position += count }
+        return position >= 0 && position < count ? position : nil
+    }
+
+    /// Python's `slice.indices` followed by the walk, for any element type.
+    static func sliced<Element>(_ elements: [Element], _ start: Value, _ stop: Value, _ step: Value) throws(JinjaError) -> [Element] {
+        let count = elements.count
+        let stride = try sliceBound(step) ?? 1
+        if stride == 0 { throw JinjaError(.valueError, "slice step cannot be zero") }
+        func clamp(_ bound: Int?, default fallback: Int) -> Int {
+            guard var value = bound else { return fallback }
+            if value < 0 {
+                value += count
+                if value < 0 { value = stride < 0 ? -1 : 0 }
+            } else if value >= count {
+                value = stride < 0 ? count - 1 : count
+            }
+            return value
+        }
+        let first = clamp(try sliceBound(start), default: stride < 0 ? count - 1 : 0)
+        let end = clamp(try sliceBound(stop), default: stride < 0 ? -1 : count)
+        var out: [Element] = []
+        var i = first
+        while stride > 0 ? i < end : i > end {
+            out.append(elements[i])
+            let (next, overflow) = i.addingReportingOverflow(stride)
+            if overflow { break }
+            i = next
+        }
+        return out
+    }
+
+    private static func sliceBound(_ bound: Value) throws(JinjaError) -> Int? {
+        switch bound {
+        case .none: return nil
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return i
+        default:
+            throw JinjaError(.typeError, "slice indices must be integers or None or have an __index__ method")
+        }
+    }
+
+    /// A value made from a Python number.
+    init(number: Number) {
+        switch number {
+        case .int(let i): self = .int(i)
+        case .double(let d): self = .double(d)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+extension Value {
+    /// Python `==`: numbers compare across `bool`/`int`/`float`, containers
+    /// compare deeply, a list never equals a tuple, and two undefined values
+    /// are equal (Jinja2's `Undefined.__eq__`).
+    public func pythonEquals(_ other: Value) -> Bool {
+        switch (self.unwrappingMarkup, other.unwrappingMarkup) {
+        case (.undefined, .undefined), (.none, .none): return true
+        case (.string(let a), .string(let b)):
+            // Python compares code points; Swift's `==` would fold canonical equivalents.
+            return a.utf8.elementsEqual(b.utf8)
+        case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.pythonEquals($1) }
+        case (.dict(let a), .dict(let b)):
+            guard a.count == b.count else { return false }
+            for (key, value) in a.items {
+                guard let otherValue = try? b.value(for: key), otherValue.pythonEquals(value) else { return false }
+            }
+            return true
+        case (.callable(let a), .callable(let b)): return a === b
+        case (.object(let a), .object(let b)): return a === b
+        default:
+            if let a = numericValue, let b = other.numericValue { return a == b }
+            return false
+        }
+    }
+
+    /// A number as Python sees it in arithmetic: `bool` counts as `int`.
+    enum Number {
+        case int(Int)
+        case double(Double)
+
+        var asDouble: Double {
+            switch self {
+            case .int(let i): return Double(i)
+            case .double(let d): return d
+            }
+        }
+    }
+
+    var number: Number? {
+        switch self {
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        default: return nil
+        }
+    }
+
+    private var numericValue: NumericKey? {
+        switch number {
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case nil: return nil
+        }
+    }
+
+    /// Python's `<` with its type rules: numbers with numbers, strings by code
+    /// point, lists and tuples lexicographically; anything else is a `TypeError`.
+    public func pythonLess(than other: Value, operator symbol: String = "<") throws(JinjaError) -> Bool {
+        try pythonCompare(other, operator: symbol) < 0
+    }
+
+    /// -1, 0 or 1 as Python orders the two values; `TypeError` for unorderable pairs.
+    func pythonCompare(_ other: Value, operator symbol: String = "<") throws(JinjaError) -> Int {
+        if case .undefined(let u) = self { throw u.error }
+        if case .undefined(let u) = other { throw u.error }
+        switch (self.unwrappingMarkup, other.unwrappingMarkup) {
+        case (.string(let a), .string(let b)):
+            if a.utf8.elementsEqual(b.utf8) { return 0 }
+            return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : 1
+        case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)):
+            for (x, y) in zip(a, b) where !x.pythonEquals(y) {
+                return try x.pythonCompare(y, operator: symbol)
+            }
+            return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+        default:
+            if let a = numericValue, let b = other.numericValue {
+                if a == b { return 0 }
+                return a < b ? -1 : 1
+            }
+            throw JinjaError(.typeError, "'\(symbol)' not supported between instances of '\(typeName)' and '\(other.typeName)'")
+        }
+    }
+}
+
+/// A number compared exactly: two ints compare as ints, so large values keep
+/// their precision; mixed comparisons go through `Double`, as Python's do for
+/// all practical magnitudes.
+private enum NumericKey: Equatable, Comparable {
+    case int(Int)
+    case double(Double)
+
+    static func == (lhs: NumericKey, rhs: NumericKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): return a == b
+        default: return lhs.asDouble == rhs.asDouble
+        }
+    }
+
+    static func < (lhs: NumericKey, rhs: NumericKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): return a < b
+        default: return lhs.asDouble < rhs.asDouble
+        }
+    }
+
+    private var asDouble: Double {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        }
+    }
+}
+
+extension Value: Equatable {
+    /// Python `==` (see `pythonEquals`).
+    public static func == (lhs: Value, rhs: Value) -> Bool { lhs.pythonEquals(rhs) }
+}

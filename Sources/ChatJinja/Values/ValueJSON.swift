@@ -1,0 +1,64 @@
+import OrderedJSON
+
+extension Value {
+    /// The template value of a JSON document: objects become dicts in document
+    /// order, and integers, floats and booleans stay distinct.
+    public init(json: JSONValue) {
+        switch json {
+        case .null: self = .none
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .string(s)
+        case .array(let elements): self = .list(elements.map(Value.init(json:)))
+        case .object(let object):
+            var dict = Dict()
+            for (key, value) in object.members { dict.set(key, Value(json: value)) }
+            self = .dict(dict)
+        }
+    }
+
+    /// The JSON document `json.dumps` would write for this value.
+    ///
+    /// Tuples become arrays; dict keys that are numbers, booleans or `None`
+    /// become their JSON spelling, as in Python. Undefined values, callables
+    /// and objects are not serializable (`TypeError`).
+    public func toJSON() throws(JinjaError) -> JSONValue {
+        switch self {
+        case .none: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .list(let elements), .tuple(let elements):
+            var array: [JSONValue] = []
+            array.reserveCapacity(elements.count)
+            for element in elements { array.append(try element.toJSON()) }
+            return .array(array)
+        case .dict(let dict):
+            var members: [(String, JSONValue)] = []
+            members.reserveCapacity(dict.count)
+            for (key, value) in dict.items {
+                members.append((try Self.jsonKey(key), try value.toJSON()))
+            }
+            return .object(JSONObject(members))
+        case .object(let object as Markup):
+            return .string(object.text)
+        case .undefined, .callable, .object:
+            throw JinjaError(.typeError, "Object of type \(typeName) is not JSON serializable")
+        }
+    }
+
+    /// How `json.dumps` spells a dict key.
+    private static func jsonKey(_ key: Value) throws(JinjaError) -> String {
+        switch key {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return PythonJSONWriter.number(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .none: return "null"
+        default:
+            throw JinjaError(.typeError, "keys must be str, int, float, bool or None, not \(key.typeName)")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import OrderedJSON
+
+/// Writes a value as `json.dumps` would, straight from `Value` into UTF-8
+/// bytes, without first building a `JSONValue` tree: `tojson` runs on every
+/// tool schema of every render and dominated render time.
+///
+/// Formatting (separators, indent, floats) follows `PythonJSONWriter`;
+/// `sort_keys` and `ensure_ascii` are not handled here (callers use the
+/// `JSONValue` path for those).
+struct ValueJSONWriter {
+    let format: PythonJSONWriter
+    private let itemSeparator: [UInt8]
+    private let keySeparator: [UInt8]
+    private let indent: [UInt8]?
+
+    init(format: PythonJSONWriter) {
+        self.format = format
+        itemSeparator = Array(format.itemSeparator.utf8)
+        keySeparator = Array(format.keySeparator.utf8)
+        indent = format.indent.map { Array($0.utf8) }
+    }
+
+    func string(from value: Value) throws(JinjaError) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        try write(value, level: 0, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(_ value: Value, level: Int, into out: inout [UInt8]) throws(JinjaError) {
+        switch value {
+        case .none: append("null", to: &out)
+        case .bool(let flag): append(flag ? "true" : "false", to: &out)
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .double(let number): out.append(contentsOf: PythonJSONWriter.number(number).utf8)
+        case .string(let text): writeString(text, into: &out)
+        case .list(let elements), .tuple(let elements):
+            if elements.isEmpty { append("[]", to: &out); return }
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for element in elements {
+                if !first { out.append(contentsOf: itemSeparator) }
+                first = false
+                newline(level + 1, into: &out)
+                try write(element, level: level + 1, into: &out)
+            }
+            newline(level, into: &out)
+            out.append(UInt8(ascii: "]"))
+        case .dict(let dict):
+            if dict.isEmpty { append("{}", to: &out); return }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (key, member) in zip(dict.keys, dict.values) {
+                if !first { out.append(contentsOf: itemSeparator) }
+                first = false
+                newline(level + 1, into: &out)
+                try writeKey(key, into: &out)
+                out.append(contentsOf: keySeparator)
+                try write(member, level: level + 1, into: &out)
+            }
+            newline(level, into: &out)
+            out.append(UInt8(ascii: "}"))
+        case .object(let markup as Markup):
+            // Markup is a str subclass: json.dumps writes its text.
+            writeString(markup.text, into: &out)
+        case .undefined, .callable, .object:
+            throw JinjaError(.typeError, "Object of type \(value.typeName) is not JSON serializable")
+        }
+    }
+
+    /// How `json.dumps` spells a dict key.
+    private func writeKey(_ key: Value, into out: inout [UInt8]) throws(JinjaError) {
+        switch key {
+        case .string(let text): writeString(text, into: &out)
+        case .int(let number): writeString(String(number), into: &out)
+        case .double(let number): writeString(PythonJSONWriter.number(number), into: &out)
+        case .bool(let flag): writeString(flag ? "true" : "false", into: &out)
+        case .none: writeString("null", into: &out)
+        default:
+            throw JinjaError(.typeError, "keys must be str, int, float, bool or None, not \(key.typeName)")
+        }
+    }
+
+    /// A quoted string with `json.dumps(ensure_ascii=False)` escapes: only
+    /// `"`, `\` and control characters, so unescaped runs are copied whole.
+    private func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(byte, to: &out)
+                runStart = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case 0x22: append("\\\"", to: &out)
+        case 0x5C: append("\\\\", to: &out)
+        case 0x0A: append("\\n", to: &out)
+        case 0x0D: append("\\r", to: &out)
+        case 0x09: append("\\t", to: &out)
+        case 0x08: append("\\b", to: &out)
+        case 0x0C: append("\\f", to: &out)
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            append("\\u00", to: &out)
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0xF)])
+        }
+    }
+
+    private func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private func newline(_ level: Int, into out: inout [UInt8]) {
+        guard let indent else { return }
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<level { out.append(contentsOf: indent) }
+    }
+}

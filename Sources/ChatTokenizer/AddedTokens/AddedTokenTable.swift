@@ -1,0 +1,34 @@
+/// All added tokens of a tokenizer: lookup by id and content, and the two
+/// matchers HF uses — one over the raw input (`normalized: false`), one over
+/// normalized text (`normalized: true`, its content normalized the same way).
+struct AddedTokenTable: Sendable {
+    let raw: AddedTokenMatcher
+    let normalized: AddedTokenMatcher
+    private let byID: [Int: AddedToken]
+    private let idsByContent: [String: Int]
+    let largestID: Int
+
+    init(_ tokens: [AddedToken], normalizer: (any Normalizer)?) {
+        var byID: [Int: AddedToken] = [:]
+        var idsByContent: [String: Int] = [:]
+        for token in tokens {
+            byID[token.id] = token
+            if idsByContent[token.content] == nil { idsByContent[token.content] = token.id }
+        }
+        self.byID = byID
+        self.idsByContent = idsByContent
+        largestID = tokens.map(\.id).max() ?? -1
+        raw = AddedTokenMatcher(tokens: tokens.filter { !$0.normalized })
+        normalized = AddedTokenMatcher(tokens: tokens.filter(\.normalized).map { token in
+            guard let normalizer else { return token }
+            var copy = token
+            let bytes = Array(token.content.utf8)
+            copy.content = String(decoding: normalizer.normalize(TextPiece(input: bytes, range: 0..<bytes.count)).bytes,
+                                  as: UTF8.self)
+            return copy
+        })
+    }
+
+    func token(withID id: Int) -> AddedToken? { byID[id] }
+    func id(forContent content: String) -> Int? { idsByContent[content] }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import ChatJinja
+
+/// Runaway templates end in an error, never a crash or a hang.
+@Suite("Render limits")
+struct RenderLimitsTests {
+    @Test func infiniteMacroRecursionIsARecursionError() throws {
+        let template = try JinjaTemplate(source: "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}")
+        do {
+            _ = try template.render([:])
+            Issue.record("expected RecursionError")
+        } catch {
+            #expect(error.kind == .recursionError)
+        }
+    }
+
+    @Test func loopIterationsAreBounded() throws {
+        var options = RenderOptions()
+        options.limits.maximumLoopIterations = 1_000
+        let template = try JinjaTemplate(source: "{% for a in x %}{% for b in x %}.{% endfor %}{% endfor %}")
+        let items = Value.list(Array(repeating: .int(0), count: 100))
+        #expect(throws: JinjaError.self) { try template.render(["x": items], options: options) }
+    }
+
+    @Test func outputSizeIsBounded() throws {
+        var options = RenderOptions()
+        options.limits.maximumOutputBytes = 100
+        let template = try JinjaTemplate(source: "{% for a in x %}0123456789{% endfor %}")
+        let items = Value.list(Array(repeating: .int(0), count: 20))
+        do {
+            _ = try template.render(["x": items], options: options)
+            Issue.record("expected LimitExceeded")
+        } catch {
+            #expect(error.kind == .limitExceeded)
+        }
+    }
+
+    @Test func generationSpansAreUTF8Offsets() throws {
+        let template = try JinjaTemplate(source: "é{% generation %}ab{% endgeneration %}c{% generation %}{% endgeneration %}")
+        let rendered = try template.render([:])
+        #expect(rendered.text == "éabc")
+        #expect(rendered.generationSpans == [2..<4, 5..<5])
+    }
+
+    @Test func rendersConcurrently() async throws {
+        let template = try JinjaTemplate(source: "{% for i in x %}{{ i }}{% endfor %}")
+        let items = Value.list((0..<50).map { .int($0) })
+        let expected = (0..<50).map(String.init).joined()
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 { group.addTask { try template.render(["x": items]).text } }
+            for try await text in group { #expect(text == expected) }
+        }
+    }
+}
