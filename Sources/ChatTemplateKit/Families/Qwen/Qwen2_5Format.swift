@@ -14,10 +14,10 @@ public struct Qwen2_5Format: ChatFormat {
         guard let first = messages.first else { throw .undefined("list object has no element 0") }
         let startsWithSystem = first.role == "system"
         var text = ""
-        if let tools = QwenTools.list(conversation.tools) {
+        if let tools = conversation.toolJSON {
             text += ChatML.start + "system\n"
             text += startsWithSystem ? JinjaOperations.print(first.json["content"]) : Self.defaultSystem
-            text += "\n\n" + (try agent.toolsPrompt(tools)) + ChatML.end + "\n"
+            text += "\n\n" + agent.toolsPrompt(toolJSON: tools) + ChatML.end + "\n"
         } else if startsWithSystem {
             text += ChatML.turn("system", try JinjaOperations.concatenate(first.json["content"], describing: "content"))
         } else {

@@ -43,8 +43,8 @@ public struct Qwen3_5Format: ChatFormat {
         guard let first = messages.first else { throw .template("No messages provided.") }
         var content = QwenContentRenderer(addVisionID: JinjaOperations.isTruthy(conversation.variable("add_vision_id")))
         var text = ""
-        if let tools = QwenTools.list(conversation.tools) {
-            text += ChatML.start + "system\n" + (try variant.agent.toolsPrompt(tools))
+        if let tools = conversation.toolJSON {
+            text += ChatML.start + "system\n" + variant.agent.toolsPrompt(toolJSON: tools)
             if first.role == "system" {
                 let system = PythonString.strip(try content.render(first.json["content"], counting: false, isSystem: true))
                 if !system.isEmpty { text += "\n\n" + system }
