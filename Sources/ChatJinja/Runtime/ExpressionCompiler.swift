@@ -145,9 +145,12 @@ struct ExpressionCompiler {
         guard !Self.isMethodName(attribute) else {
             return { renderer, frame throws(JinjaError) in try base(renderer, frame).attribute(attribute) }
         }
+        // What a dict without that key gives (the message names only the type),
+        // built once instead of on every miss such as `message.tool_calls`.
+        let missingOnDict = (try? Value.dict(Dict()).attribute(attribute)) ?? .undefined(Undefined(name: attribute))
         return { renderer, frame throws(JinjaError) in
             let value = try base(renderer, frame)
-            if case .dict(let dict) = value, let member = dict[attribute] { return member }
+            if case .dict(let dict) = value { return dict[attribute] ?? missingOnDict }
             return try value.attribute(attribute)
         }
     }
