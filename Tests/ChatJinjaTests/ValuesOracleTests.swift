@@ -9,7 +9,8 @@ import OrderedJSON
 /// Python `repr` of the result, or `!ErrorType: message` when it raised.
 /// Tuples are written `{"__tuple__": [...]}` and an undefined value
 /// `{"__undefined__": true}`. Errors compare by type only, since messages
-/// need only be informative.
+/// need only be informative. Generators were recorded as the list of what
+/// they yield (their `repr` holds an address).
 struct OracleCase {
     let expected: String
     let actual: String
@@ -24,7 +25,13 @@ struct OracleCase {
         if case .object(let object)? = json["kwargs"] { keywords = object.members.map { ($0.key, Self.decode($0.value)) } }
         let outcome = Self.evaluate(kind, name, value, positional, keywords)
         switch outcome {
-        case .success(let result): actual = result.pythonRepr
+        case .success(let result):
+            // Generators and iterators are compared by what they yield.
+            if let iterable = result.pythonIterable, !iterable.isView {
+                actual = Value.list(iterable.iterate()).pythonRepr
+            } else {
+                actual = result.pythonRepr
+            }
         case .failure(let error): actual = "!" + error.kind.rawValue
         }
         let recorded = json["expect"]?.stringValue ?? ""

@@ -7,6 +7,10 @@ import Foundation
 /// not fit raises `OverflowError` instead of silently wrapping.
 enum Arithmetic {
     static func apply(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limits: RenderLimits) throws(JinjaError) -> Value {
+        if lhs.markupText != nil || rhs.markupText != nil {
+            if let result = try markupOperation(op, lhs, rhs, limits: limits) { return result }
+            return try apply(op, lhs.unwrappingMarkup, rhs.unwrappingMarkup, limits: limits)
+        }
         if let a = lhs.number, let b = rhs.number {
             return try numeric(op, a, b)
         }
@@ -28,6 +32,29 @@ enum Arithmetic {
             break
         }
         throw JinjaError(.typeError, "unsupported operand type(s) for \(op.symbol): '\(lhs.typeName)' and '\(rhs.typeName)'")
+    }
+
+    /// `Markup + str` escapes the plain side; `Markup * n` and `Markup % args`
+    /// stay `Markup` (the arguments of `%` escaped). `nil` for other cases.
+    private static func markupOperation(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limits: RenderLimits) throws(JinjaError) -> Value? {
+        switch op {
+        case .add:
+            return try Markup.concatenate(lhs, rhs)
+        case .multiply:
+            guard let repeated = try repeatSequence(lhs.unwrappingMarkup, rhs.unwrappingMarkup, limits: limits) else { return nil }
+            return .object(Markup(repeated.pythonStr))
+        case .modulo:
+            guard let format = lhs.markupText else { return nil }
+            let escaped: Value
+            switch rhs {
+            case .tuple(let items): escaped = .tuple(items.map(HTMLEscaping.markup(escaping:)))
+            case .dict, .list: escaped = rhs
+            default: escaped = HTMLEscaping.markup(escaping: rhs)
+            }
+            return .object(Markup(try PercentFormatter.format(format, escaped)))
+        default:
+            return nil
+        }
     }
 
     /// `str * int`, `list * int` and their mirror images; `nil` when neither

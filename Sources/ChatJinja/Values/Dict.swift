@@ -130,6 +130,7 @@ enum DictKey: Hashable {
             for element in elements { keys.append(try DictKey(element)) }
             self = .tuple(keys)
         case .callable(let c): self = .identity(ObjectIdentifier(c))
+        case .object(let o as Markup): self = .string(o.text)
         case .object(let o): self = .identity(ObjectIdentifier(o))
         case .undefined: self = .string("\u{0}undefined")
         case .list: throw JinjaError(.typeError, "unhashable type: 'list'")

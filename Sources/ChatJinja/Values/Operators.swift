@@ -91,7 +91,11 @@ enum Operators {
 
     /// Python `needle in container`.
     static func contains(_ container: Value, _ needle: Value) throws(JinjaError) -> Bool {
-        switch container {
+        let needle = needle.unwrappingMarkup
+        if let iterable = container.pythonIterable {
+            return iterable.iterate().contains { $0.pythonEquals(needle) }
+        }
+        switch container.unwrappingMarkup {
         case .undefined:
             return false
         case .string(let text):

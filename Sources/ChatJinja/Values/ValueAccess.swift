@@ -10,7 +10,12 @@ extension Value {
         case .undefined(let undefined):
             throw undefined.error
         case .object(let object):
-            if let value = object.attribute(name) { return value }
+            if let text = markupText {
+                // Markup is a str: it has the str methods.
+                if let method = PythonMethods.lookup(name, on: .string(text)) { return method }
+            } else if let value = object.attribute(name) {
+                return value
+            }
         case .dict(let dict):
             if let method = PythonMethods.lookup(name, on: self) { return method }
             if let value = dict[name] { return value }
@@ -23,6 +28,7 @@ extension Value {
     /// `obj[key]` as Jinja2's sandbox evaluates it: the item first, then, for a
     /// string key, the attribute. Negative sequence indexes count from the end.
     public func item(_ key: Value) throws(JinjaError) -> Value {
+        if markupText != nil { return try unwrappingMarkup.item(key) }
         switch self {
         case .undefined(let undefined):
             throw undefined.error
@@ -51,7 +57,7 @@ extension Value {
     /// Slicing anything else gives an undefined value, as Jinja2's sandbox does.
     public func slice(start: Value, stop: Value, step: Value) throws(JinjaError) -> Value {
         if case .undefined(let undefined) = self { throw undefined.error }
-        switch self {
+        switch self.unwrappingMarkup {
         case .list(let elements):
             return .list(try Self.sliced(elements, start, stop, step))
         case .tuple(let elements):
@@ -74,6 +80,8 @@ extension Value {
         case .list(let elements), .tuple(let elements): return elements
         case .dict(let dict): return dict.keys
         case .string(let text): return text.unicodeScalars.map { .string(String($0)) }
+        case .object(let object as Markup): return object.text.unicodeScalars.map { .string(String($0)) }
+        case .object(let object as PythonIterable): return object.iterate()
         default: throw JinjaError(.typeError, "'\(typeName)' object is not iterable")
         }
     }

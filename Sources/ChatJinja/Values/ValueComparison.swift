@@ -3,7 +3,7 @@ extension Value {
     /// compare deeply, a list never equals a tuple, and two undefined values
     /// are equal (Jinja2's `Undefined.__eq__`).
     public func pythonEquals(_ other: Value) -> Bool {
-        switch (self, other) {
+        switch (self.unwrappingMarkup, other.unwrappingMarkup) {
         case (.undefined, .undefined), (.none, .none): return true
         case (.string(let a), .string(let b)):
             // Python compares code points; Swift's `==` would fold canonical equivalents.
@@ -64,7 +64,7 @@ extension Value {
     func pythonCompare(_ other: Value, operator symbol: String = "<") throws(JinjaError) -> Int {
         if case .undefined(let u) = self { throw u.error }
         if case .undefined(let u) = other { throw u.error }
-        switch (self, other) {
+        switch (self.unwrappingMarkup, other.unwrappingMarkup) {
         case (.string(let a), .string(let b)):
             if a.utf8.elementsEqual(b.utf8) { return 0 }
             return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : 1

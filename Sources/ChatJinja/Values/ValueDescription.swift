@@ -11,7 +11,11 @@ extension Value {
         case .string(let s): return !s.isEmpty
         case .list(let elements), .tuple(let elements): return !elements.isEmpty
         case .dict(let dict): return !dict.isEmpty
-        case .callable, .object: return true
+        case .callable: return true
+        case .object(let object):
+            if let markup = object as? Markup { return !markup.text.isEmpty }
+            if let iterable = object as? PythonIterable, let count = iterable.count { return count > 0 }
+            return true
         }
     }
 
@@ -23,6 +27,7 @@ extension Value {
         switch self {
         case .undefined: return ""
         case .string(let s): return s
+        case .object(let object as Markup): return object.text
         default: return pythonRepr
         }
     }

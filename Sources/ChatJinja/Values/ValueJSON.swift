@@ -42,6 +42,8 @@ extension Value {
                 members.append((try Self.jsonKey(key), try value.toJSON()))
             }
             return .object(JSONObject(members))
+        case .object(let object as Markup):
+            return .string(object.text)
         case .undefined, .callable, .object:
             throw JinjaError(.typeError, "Object of type \(typeName) is not JSON serializable")
         }

@@ -60,6 +60,9 @@ struct ValueJSONWriter {
             }
             newline(level, into: &out)
             out.append(UInt8(ascii: "}"))
+        case .object(let markup as Markup):
+            // Markup is a str subclass: json.dumps writes its text.
+            writeString(markup.text, into: &out)
         case .undefined, .callable, .object:
             throw JinjaError(.typeError, "Object of type \(value.typeName) is not JSON serializable")
         }

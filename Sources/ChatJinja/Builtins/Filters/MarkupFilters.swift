@@ -1,11 +1,17 @@
-/// HTML and URL filters. Chat templates run without autoescaping, so `safe`
-/// and `escape` produce plain strings (there is no `Markup` type).
+/// HTML and URL filters. `safe` and `escape` return `Markup`, whose only
+/// visible effect without autoescaping is escaping the other side of `+`.
 enum MarkupFilters {
     static func filter(named name: String) -> Builtins.Filter? {
         switch name {
-        case "safe": return { v, a, _ throws(JinjaError) in _ = try a.bind("safe", []); return .string(v.pythonStr) }
-        case "escape", "e", "forceescape":
-            return { v, a, _ throws(JinjaError) in _ = try a.bind(name, []); return .string(escape(v.pythonStr)) }
+        case "safe": return { v, a, _ throws(JinjaError) in
+            _ = try a.bind("safe", [])
+            return v.markupText != nil ? v : .object(Markup(v.pythonStr))
+        }
+        case "escape", "e": return { v, a, _ throws(JinjaError) in _ = try a.bind(name, []); return HTMLEscaping.markup(escaping: v) }
+        case "forceescape": return { v, a, _ throws(JinjaError) in
+            _ = try a.bind(name, [])
+            return .object(Markup(HTMLEscaping.escape(v.pythonStr)))
+        }
         case "striptags": return { v, a, _ throws(JinjaError) in _ = try a.bind("striptags", []); return .string(stripTags(v.pythonStr)) }
         case "pprint": return { v, a, _ throws(JinjaError) in _ = try a.bind("pprint", []); return .string(prettyRepr(v)) }
         case "urlencode": return { v, a, _ throws(JinjaError) in _ = try a.bind("urlencode", []); return .string(try urlencode(v)) }
@@ -26,23 +32,6 @@ enum MarkupFilters {
             return "{" + sorted.map { prettyRepr($0.key) + ": " + prettyRepr($0.value) }.joined(separator: ", ") + "}"
         default: return value.pythonRepr
         }
-    }
-
-    /// MarkupSafe's `escape`: `& < > " '` as entities.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&#34;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     /// MarkupSafe's `striptags`: comments and tags removed, whitespace runs
@@ -134,7 +123,7 @@ enum MarkupFilters {
             if name.unicodeScalars.contains(where: { PythonText.isSpace($0) || "/>=".unicodeScalars.contains($0) }) {
                 throw JinjaError(.valueError, "Invalid character in attribute name: \(Value.pythonStringRepr(name))")
             }
-            parts.append("\(escape(name))=\"\(escape(item.pythonStr))\"")
+            parts.append("\(HTMLEscaping.escape(name))=\"\(HTMLEscaping.escape(item.pythonStr))\"")
         }
         let text = parts.joined(separator: " ")
         return .string(autospace && !text.isEmpty ? " " + text : text)

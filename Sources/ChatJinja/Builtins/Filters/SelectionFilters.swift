@@ -33,7 +33,7 @@ enum SelectionFilters {
             let path = AttributePath(attribute)
             var out: [Value] = []
             for item in items { out.append(try path.value(of: item, fallback: fallback)) }
-            return .list(out)
+            return PythonIterable.generator("sync_do_map", out)
         }
         guard let name = arguments.positional.first else {
             throw JinjaError(.templateRuntimeError, "map requires a filter argument")
@@ -42,14 +42,14 @@ enum SelectionFilters {
         let rest = Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords)
         var out: [Value] = []
         for item in items { out.append(try environment.applyFilter(filterName, to: item, rest)) }
-        return .list(out)
+        return PythonIterable.generator("sync_do_map", out)
     }
 
     /// `select`/`reject` (`byAttribute` false) and `selectattr`/`rejectattr`:
     /// without a test name the item's truthiness decides.
     private static func select(_ value: Value, _ arguments: Arguments, _ environment: any CallEnvironment, keep: Bool, byAttribute: Bool) throws(JinjaError) -> Value {
         // Jinja2 skips a falsy input entirely (so `none|select` is empty).
-        guard value.isTruthy else { return .list([]) }
+        guard value.isTruthy else { return PythonIterable.generator("select_or_reject", []) }
         var positional = arguments.positional[...]
         var path: AttributePath? = nil
         if byAttribute {
@@ -72,6 +72,6 @@ enum SelectionFilters {
             }
             if passes == keep { out.append(item) }
         }
-        return .list(out)
+        return PythonIterable.generator("select_or_reject", out)
     }
 }

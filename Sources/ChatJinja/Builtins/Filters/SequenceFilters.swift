@@ -25,7 +25,8 @@ enum SequenceFilters {
 
     /// Python `len(value)`; undefined has length 0.
     static func length(_ value: Value) throws(JinjaError) -> Int {
-        switch value {
+        if let count = value.pythonIterable?.count { return count }
+        switch value.unwrappingMarkup {
         case .undefined: return 0
         case .string(let s): return s.unicodeScalars.count
         case .list(let e), .tuple(let e): return e.count
@@ -41,6 +42,9 @@ enum SequenceFilters {
 
     private static func last(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("last", [])
+        if let iterable = value.pythonIterable, !iterable.isView {
+            throw JinjaError(.typeError, "'\(iterable.typeName)' object is not reversible")
+        }
         return try value.iterate().last ?? .undefined(Undefined(message: "No last item, sequence was empty."))
     }
 
@@ -60,11 +64,21 @@ enum SequenceFilters {
 
     private static func reverse(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("reverse", [])
-        if case .string(let s) = value { return .string(String(String.UnicodeScalarView(s.unicodeScalars.reversed()))) }
+        if case .string(let s) = value.unwrappingMarkup {
+            return .string(String(String.UnicodeScalarView(s.unicodeScalars.reversed())))
+        }
         guard TypeTests.isIterable(value) else {
             throw JinjaError(.templateRuntimeError, "argument must be iterable")
         }
-        return .list(try value.iterate().reversed())
+        // Python's `reversed()` gives an iterator whose type depends on the input.
+        let typeName: String
+        switch value {
+        case .list: typeName = "list_reverseiterator"
+        case .dict: typeName = "dict_reversekeyiterator"
+        default: typeName = "reversed"
+        }
+        let reversed = Array(try value.iterate().reversed())
+        return .object(PythonIterable(typeName: typeName, kind: .iterator(function: nil), elements: reversed))
     }
 
     /// The sort key of an item: its attributes (or itself), lowercased when
@@ -109,7 +123,7 @@ enum SequenceFilters {
                 out.append(item)
             }
         }
-        return .list(out)
+        return PythonIterable.generator("sync_do_unique", out)
     }
 
     private static func extreme(_ value: Value, _ arguments: Arguments, _ name: String, wantsMaximum: Bool) throws(JinjaError) -> Value {
@@ -167,8 +181,8 @@ enum SequenceFilters {
     private static func items(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("items", [])
         switch value {
-        case .undefined: return .list([])
-        case .dict(let dict): return .list(dict.items.map { .tuple([$0.key, $0.value]) })
+        case .undefined: return PythonIterable.generator("do_items", [])
+        case .dict(let dict): return PythonIterable.generator("do_items", dict.items.map { .tuple([$0.key, $0.value]) })
         default: throw JinjaError(.typeError, "Can only get item pairs from a mapping.")
         }
     }
@@ -187,7 +201,7 @@ enum SequenceFilters {
             if let fill, row.count < size { row += Array(repeating: fill, count: size - row.count) }
             rows.append(.list(row))
         }
-        return .list(rows)
+        return PythonIterable.generator("do_batch", rows)
     }
 
     private static func slice(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
@@ -196,7 +210,7 @@ enum SequenceFilters {
         let slices = try countValue.requireInt("slice count")
         guard slices > 0 else {
             if slices == 0 { throw JinjaError(.zeroDivisionError, "integer division or modulo by zero") }
-            return .list([])
+            return PythonIterable.generator("sync_do_slice", [])
         }
         let fill = args[1].flatMap { StringFilters.isNone($0) ? nil : $0 }
         let items = try value.iterate()
@@ -210,7 +224,7 @@ enum SequenceFilters {
             if let fill, number >= withExtra { part.append(fill) }
             out.append(.list(part))
         }
-        return .list(out)
+        return PythonIterable.generator("sync_do_slice", out)
     }
 
     /// `groupby(attribute, default=None, case_sensitive=False)`: sorted groups

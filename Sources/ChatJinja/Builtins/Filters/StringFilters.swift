@@ -7,7 +7,10 @@ enum StringFilters {
         case "upper": return { v, a, _ throws(JinjaError) in try text(v, a, "upper") { .string(PythonText.upper($0)) } }
         case "capitalize": return { v, a, _ throws(JinjaError) in try text(v, a, "capitalize") { .string(PythonText.capitalize($0)) } }
         case "title": return { v, a, _ throws(JinjaError) in try text(v, a, "title") { .string(title($0)) } }
-        case "string": return { v, a, _ throws(JinjaError) in try text(v, a, "string") { .string($0) } }
+        // `soft_str` keeps a Markup as it is.
+        case "string": return { v, a, _ throws(JinjaError) in
+            v.markupText != nil ? v : try text(v, a, "string") { .string($0) }
+        }
         case "wordcount": return { v, a, _ throws(JinjaError) in try text(v, a, "wordcount") { .int(wordCount($0)) } }
         case "trim": return { v, a, _ throws(JinjaError) in try trim(v, a) }
         case "replace": return { v, a, _ throws(JinjaError) in try replace(v, a) }

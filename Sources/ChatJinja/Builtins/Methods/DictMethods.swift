@@ -6,15 +6,15 @@ enum DictMethods {
     static let table: [String: PythonMethod] = [
         "items": { receiver, arguments throws(JinjaError) in
             _ = try arguments.positionalOnly("items", minimum: 0, maximum: 0)
-            return .list(dict(receiver).items.map { .tuple([$0.key, $0.value]) })
+            return PythonIterable.view("dict_items", dict(receiver).items.map { .tuple([$0.key, $0.value]) })
         },
         "keys": { receiver, arguments throws(JinjaError) in
             _ = try arguments.positionalOnly("keys", minimum: 0, maximum: 0)
-            return .list(dict(receiver).keys)
+            return PythonIterable.view("dict_keys", dict(receiver).keys)
         },
         "values": { receiver, arguments throws(JinjaError) in
             _ = try arguments.positionalOnly("values", minimum: 0, maximum: 0)
-            return .list(dict(receiver).values)
+            return PythonIterable.view("dict_values", dict(receiver).values)
         },
         "get": { receiver, arguments throws(JinjaError) in
             let args = try arguments.positionalOnly("get", minimum: 1, maximum: 2)

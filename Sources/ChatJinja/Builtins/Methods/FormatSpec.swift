@@ -47,7 +47,7 @@ struct FormatSpec {
     }
 
     func apply(to value: Value) throws(JinjaError) -> String {
-        switch value {
+        switch value.unwrappingMarkup {
         case .string(let s):
             guard type == nil || type == "s" else { throw unknownCode(value) }
             if align == "=" { throw JinjaError(.valueError, "'=' alignment not allowed in string format specifier") }
@@ -74,8 +74,6 @@ struct FormatSpec {
     }
 
     private func number(_ value: Value) throws(JinjaError) -> String {
-        let isInteger: Bool
-        if case .double = value { isInteger = false } else { isInteger = true }
         // A bool prints as a word only with an empty spec; any spec formats it as an int.
         if case .bool(let b) = value, isEmpty { return b ? "True" : "False" }
         guard let number = value.number else { throw unknownCode(value) }
@@ -92,14 +90,11 @@ struct FormatSpec {
         case ("c"?, .int(let i)):
             guard let scalar = Unicode.Scalar(UInt32(clamping: max(0, i))) else { throw JinjaError(.overflowError, "%c arg not in range(0x110000)") }
             return pad(String(scalar), defaultAlign: "<")
-        case (let t, _) where t == nil || "eEfFgG%".unicodeScalars.contains(t!):
-            if isInteger == false || t != nil {
-                let d = number.asDouble
-                negative = d.sign == .minus && !(d == 0 && t == nil)
-                digits = floatDigits(abs(d), type: t)
-            } else {
-                digits = ""; negative = false
-            }
+        case (let t, _) where t.map { "eEfFgG%".unicodeScalars.contains($0) } ?? true:
+            // Integers with a float presentation type convert; -0.0 keeps its sign.
+            let d = number.asDouble
+            negative = d.sign == .minus && !d.isNaN
+            digits = floatDigits(abs(d), type: t)
         default:
             throw unknownCode(value)
         }

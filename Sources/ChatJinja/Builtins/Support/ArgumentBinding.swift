@@ -38,6 +38,7 @@ extension Value {
     /// The string payload, or `TypeError` naming what was expected.
     func requireString(_ context: String) throws(JinjaError) -> String {
         if case .string(let s) = self { return s }
+        if let text = markupText { return text }
         if case .undefined(let undefined) = self { throw undefined.error }
         throw JinjaError(.typeError, "\(context) must be str, not \(typeName)")
     }

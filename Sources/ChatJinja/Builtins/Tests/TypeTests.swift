@@ -11,7 +11,10 @@ enum TypeTests {
         case "integer": return plain(name) { if case .int = $0 { return true }; return false }
         case "float": return plain(name) { if case .double = $0 { return true }; return false }
         case "number": return plain(name) { $0.number != nil }
-        case "string": return plain(name) { if case .string = $0 { return true }; return false }
+        case "string": return plain(name) { value in
+            if case .string = value.unwrappingMarkup { return true }
+            return false
+        }
         case "mapping": return plain(name) { if case .dict = $0 { return true }; return false }
         // Jinja2's Undefined defines `__call__` (which raises), so it counts as callable.
         case "callable": return plain(name) {
@@ -24,8 +27,7 @@ enum TypeTests {
         case "sequence": return plain(name, isSequence)
         case "lower": return plain(name) { StringMethods.isLower($0.pythonStr) }
         case "upper": return plain(name) { StringMethods.isUpper($0.pythonStr) }
-        // No value is `Markup` here: templates render without autoescaping.
-        case "escaped": return plain(name) { _ in false }
+        case "escaped": return plain(name) { $0.markupText != nil }
         case "filter": return { v, a, _ throws(JinjaError) in
             _ = try a.bind(name, [])
             guard case .string(let filterName) = v else { return false }
@@ -50,7 +52,8 @@ enum TypeTests {
 
     /// Whether `iter(value)` succeeds; an undefined value iterates as empty.
     static func isIterable(_ value: Value) -> Bool {
-        switch value {
+        if value.pythonIterable != nil { return true }
+        switch value.unwrappingMarkup {
         case .undefined, .string, .list, .tuple, .dict: return true
         default: return false
         }
@@ -59,7 +62,7 @@ enum TypeTests {
     /// Whether the value has a length and items, as Jinja2's `sequence` asks
     /// (undefined has both: length 0, and item access that raises).
     static func isSequence(_ value: Value) -> Bool {
-        switch value {
+        switch value.unwrappingMarkup {
         case .string, .list, .tuple, .dict, .undefined: return true
         default: return false
         }
