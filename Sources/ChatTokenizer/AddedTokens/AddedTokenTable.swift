@@ -8,7 +8,22 @@ struct AddedTokenTable: Sendable {
     private let idsByContent: [String: Int]
     let largestID: Int
 
-    init(_ tokens: [AddedToken], normalizer: (any Normalizer)?) {
+    /// Registers `entries` in file order the way `tokenizers` does when it
+    /// loads a file: empty ones are ignored, a token whose content is in the
+    /// model's vocabulary takes that id, any other takes the next id after the
+    /// vocabulary (the `id` written in the file is only checked by HF, with a warning).
+    init(_ entries: [AddedToken], model: any TokenizationModel, normalizer: (any Normalizer)?) {
+        var nextID = model.entryCount
+        let tokens = entries.filter { !$0.content.isEmpty }.map { entry in
+            var token = entry
+            if let id = model.id(for: entry.content) {
+                token.id = id
+            } else {
+                token.id = nextID
+                nextID += 1
+            }
+            return token
+        }
         var byID: [Int: AddedToken] = [:]
         var idsByContent: [String: Int] = [:]
         for token in tokens {

@@ -8,6 +8,8 @@ protocol TokenizationModel: Sendable {
     func token(for id: Int) -> String?
     /// One more than the largest id of the vocabulary.
     var vocabularySize: Int { get }
+    /// How many entries the vocabulary has (HF's `get_vocab_size`).
+    var entryCount: Int { get }
 }
 
 /// Collects the ids of an encoding and, when asked, each token's byte range
@@ -25,7 +27,7 @@ struct TokenSink {
     @inline(__always)
     mutating func append(_ id: Int, covering covered: Range<Int>, of word: TextPiece) {
         ids.append(id)
-        if ranges != nil { ranges!.append(word.inputRange(of: covered)) }
+        if ranges != nil { ranges?.append(word.inputRange(of: covered)) }
     }
 
     /// Appends a token covering `range` of the input directly (added tokens).
