@@ -24,24 +24,27 @@ struct AddedTokenTable: Sendable {
             }
             return token
         }
-        var byID: [Int: AddedToken] = [:]
-        var idsByContent: [String: Int] = [:]
-        for token in tokens {
-            byID[token.id] = token
-            if idsByContent[token.content] == nil { idsByContent[token.content] = token.id }
-        }
-        self.byID = byID
-        self.idsByContent = idsByContent
-        largestID = tokens.map(\.id).max() ?? -1
-        raw = AddedTokenMatcher(tokens: tokens.filter { !$0.normalized })
-        normalized = AddedTokenMatcher(tokens: tokens.filter(\.normalized).map { token in
-            guard let normalizer else { return token }
+        // A normalized token is matched, and decoded, in its normalized form;
+        // it is still looked up by the content written in the file.
+        let matched = tokens.map { token in
+            guard token.normalized, let normalizer else { return token }
             var copy = token
             let bytes = Array(token.content.utf8)
             copy.content = String(decoding: normalizer.normalize(TextPiece(input: bytes, range: 0..<bytes.count)).bytes,
                                   as: UTF8.self)
             return copy
-        })
+        }
+        var byID: [Int: AddedToken] = [:]
+        var idsByContent: [String: Int] = [:]
+        for (token, form) in zip(tokens, matched) {
+            byID[token.id] = form
+            if idsByContent[token.content] == nil { idsByContent[token.content] = token.id }
+        }
+        self.byID = byID
+        self.idsByContent = idsByContent
+        largestID = tokens.map(\.id).max() ?? -1
+        raw = AddedTokenMatcher(tokens: matched.filter { !$0.normalized })
+        normalized = AddedTokenMatcher(tokens: matched.filter(\.normalized))
     }
 
     func token(withID id: Int) -> AddedToken? { byID[id] }
