@@ -52,10 +52,3 @@ struct BPEVocabulary: Sendable {
         id >= 0 && id < tokensById.count ? tokensById[id] : nil
     }
 }
-
-/// Owns a `RawByteTable` and frees it on deinit.
-final class TableOwner: @unchecked Sendable {
-    var table: RawByteTable?
-
-    deinit { table?.deallocate() }
-}
