@@ -49,7 +49,7 @@ public final class Tokenizer: Sendable {
         postProcessor = try root.optional("post_processor").map(PostProcessorDecoder.decode)
         decoder = try root.optional("decoder").map(TokenDecoderDecoder.decode)
         let entries = try root.optional("added_tokens")?.elements().map { try AddedToken($0.within("added_tokens")) } ?? []
-        addedTokens = AddedTokenTable(entries, normalizer: normalizer)
+        addedTokens = AddedTokenTable(entries, model: model, normalizer: normalizer)
         fastPath = ByteLevelFastPath(preTokenizer: preTokenizer, model: model)
     }
 

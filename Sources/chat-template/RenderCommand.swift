@@ -42,6 +42,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Pin strftime_now to this local time, e.g. 2026-07-26T12:00:00 (default: now).")
     var now: String?
 
+    @Flag(name: .customLong("generation-spans"), help: "Add \"generation_spans\": the UTF-8 byte ranges [start, end) that {% generation %} blocks rendered.")
+    var generationSpans = false
+
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
 
@@ -81,7 +84,8 @@ struct RenderCommand: ParsableCommand {
         var options = RenderOptions()
         if let now { options.now = try TemplateVariables.parseNow(now) }
 
-        let renderer = BatchRenderer(template: template, baseVariables: baseVariables, addGenerationPrompt: addGenerationPrompt, options: options)
+        let renderer = BatchRenderer(template: template, baseVariables: baseVariables, addGenerationPrompt: addGenerationPrompt,
+                                     options: options, includeGenerationSpans: generationSpans)
         let reader = try JSONLinesReader(path: input ?? "-")
         let writer = try JSONLinesWriter(path: output)
         let failures = renderer.run(reader: reader, writer: writer, jobs: jobs ?? System.coreCount)
@@ -96,6 +100,7 @@ struct BatchRenderer: Sendable {
     let baseVariables: JSONObject
     let addGenerationPrompt: Bool
     let options: RenderOptions
+    let includeGenerationSpans: Bool
 
     /// Renders every line; returns how many failed.
     func run(reader: JSONLinesReader, writer: JSONLinesWriter, jobs: Int) -> Int {
@@ -142,7 +147,11 @@ struct BatchRenderer: Sendable {
         }
         do {
             let rendered = try template.render(chat: record.renderInput(base: baseVariables, addGenerationPrompt: addGenerationPrompt), options: options)
-            return .object(JSONObject([("id", record.id), ("text", .string(rendered.text))]))
+            var result = JSONObject([("id", record.id), ("text", .string(rendered.text))])
+            if includeGenerationSpans {
+                result["generation_spans"] = .array(rendered.generationSpans.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })
+            }
+            return .object(result)
         } catch {
             return .object(JSONObject([("id", record.id), ("error", .string(error.description))]))
         }

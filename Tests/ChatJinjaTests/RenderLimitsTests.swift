@@ -14,6 +14,28 @@ struct RenderLimitsTests {
         }
     }
 
+    @Test func deepRecursionStopsBeforeTheStackEnds() throws {
+        var options = RenderOptions()
+        options.limits.maximumCallDepth = 1_000_000
+        let template = try JinjaTemplate(source: "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}")
+        do {
+            _ = try template.render([:], options: options)
+            Issue.record("expected RecursionError")
+        } catch {
+            #expect(error.kind == .recursionError)
+        }
+    }
+
+    @Test func recursiveLoopsAreBounded() throws {
+        let template = try JinjaTemplate(source: "{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}")
+        #expect(throws: JinjaError.self) { try template.render([:]) }
+    }
+
+    @Test func namespaceContainingItselfPrintsLikePython() throws {
+        let template = try JinjaTemplate(source: "{% set ns = namespace() %}{% set ns.x = ns %}{{ ns }}")
+        #expect(try template.render([:]).text == "<Namespace {'x': <Namespace {...}>}>")
+    }
+
     @Test func loopIterationsAreBounded() throws {
         var options = RenderOptions()
         options.limits.maximumLoopIterations = 1_000

@@ -31,6 +31,15 @@ import Testing
         if case .callable = try dict.attribute("copy") {} else { Issue.record("dict.copy is allowed") }
     }
 
+    @Test func directMethodCallsMatchBoundMethods() throws {
+        #expect(try Value.s(" a ").callMethod("strip", Arguments()) == .s("a"))
+        #expect(try dict.callMethod("get", Arguments([.s("a")])) == .int(1))
+        #expect(try dict.callMethod("nope", Arguments()) == nil)
+        #expect(try Value.int(1).callMethod("strip", Arguments()) == nil)
+        #expect(Call.errorKind { try Value.l().callMethod("append", Arguments([.int(1)])) as Any } == .securityError)
+        #expect(Call.errorKind { try Value.undefined(Undefined(name: "x")).callMethod("strip", Arguments()) as Any } == .undefinedError)
+    }
+
     @Test func undefinedRaisesOnAccess() {
         let undefined = Value.undefined(Undefined(name: "x"))
         #expect(Call.errorKind { try undefined.attribute("y") } == .undefinedError)

@@ -23,6 +23,26 @@ struct NormalizerTests {
         #expect(PipelineProbe.normalize("\n\u{301}\u{359}", with: UnicodeNormalizer(form: .nfc)) == "\n\u{359}\u{301}")
     }
 
+    @Test("Marks from a decomposing non-starter are put in canonical order")
+    func nonStarterDecomposition() {
+        // U+0F73 → U+0F71 (class 129) U+0F72 (130), which go before U+0345 (240).
+        #expect(PipelineProbe.normalize("a\u{345}\u{F73}", with: UnicodeNormalizer(form: .nfc)) == "a\u{F71}\u{F72}\u{345}")
+        #expect(PipelineProbe.normalize("a\u{345}\u{F73}", with: UnicodeNormalizer(form: .nfd)) == "a\u{F71}\u{F72}\u{345}")
+    }
+
+    @Test("NFC rewrites only the stretches that can change")
+    func nfcRegions() {
+        let nfc = UnicodeNormalizer(form: .nfc)
+        let text = "日本 e\u{301} 가\u{11A8} Ω \u{2126} 😀 K\u{212A} ok"
+        #expect(PipelineProbe.normalize(text, with: nfc) == "日本 \u{E9} \u{AC01} Ω \u{3A9} 😀 KK ok")
+        let untouched = "日本語 Привет 😀 ok"
+        let piece = nfc.normalize(PipelineProbe.piece(untouched))
+        guard case .shifted = piece.origin else {
+            Issue.record("text already in NFC should pass through unrewritten")
+            return
+        }
+    }
+
     @Test("Normalized bytes point back at the input they came from")
     func alignment() {
         let piece = UnicodeNormalizer(form: .nfc).normalize(PipelineProbe.piece("ae\u{301}b"))

@@ -13,7 +13,9 @@ Our ids are checked against `tokenizers` on every document.
         --text ../shared/fixtures/goldens/tokenize/qwen.jsonl --repeat 5
 
 `--text` is JSONL with a "text" field per line (or plain text, one document
-per paragraph). The tiktoken peer is built from the same tokenizer.json
+per paragraph); `--generated N` instead builds N held-out documents (code, CJK,
+Hangul, emoji, whitespace runs, numbers, NFD/NFKC forms, added tokens inside
+text, random Unicode) from `--seed`, for parity checks on text nobody tuned for. The tiktoken peer is built from the same tokenizer.json
 (byte-level vocabulary as mergeable ranks, the Split regex, added tokens as
 special tokens) and is skipped for tokenizers that are not byte-level BPE.
 """
@@ -39,6 +41,49 @@ def load_documents(path, repeat):
     except (json.JSONDecodeError, KeyError, TypeError):
         documents = [block for block in content.split("\n\n") if block.strip()]
     return documents * repeat
+
+
+GENERATOR_PIECES = [
+    "def foo(x):\n    return x**2  # comment\n", "if (a && b) { return c[i]; }\n\t\t", "SELECT * FROM t WHERE id=42;",
+    "你好，世界！这是一个测试。", "日本語のテキストとカタカナ", "한국어 텍스트입니다", "Привет, мир!", "مرحبا بالعالم", "שלום עולם",
+    "😀🎉👍🏽👨‍👩‍👧‍👦🇫🇷", "🤖 emoji ✨ mix", "   ", "\n\n\n", "\r\n", "\t \t", "\u00a0\u2003\u3000", "\u200b\u200d",
+    "12345678901234567890", "3.14159", "1,000,000", "٣٤٥", "Ⅻ", "½ ¾", "<|im_start|>", "<|im_end|>", "<|endoftext|>",
+    "<think>", "</think>", "<tool_call>", "<s>", "</s>", "[INST]", "[/INST]", "<unk>", "<|im_start", "im_end|>",
+    "I'm you're they've we'll she'd it's", "I'M YOU'RE IT'S", "'S 'T", "don'T", "cafe\u0301", "café", "ſ's 'ſ",
+    "hello", " world", "  spaced  out  ", "MixedCASEWords", "snake_case_name", "camelCaseName",
+    "https://example.com/path?q=1&r=2", "a" * 50, "ab" * 30, " " * 20, "!!!???...", "—–-", "«quoted»",
+    "\u0000\u0001\u001f", "\x7f", "\ufeff", "\U0010ffff", "\ue000", "ᾹῪ", "ǅ", "ΣΑΣ σας", "İstanbul", "ß",
+    "ﷺ", "ℌ", "\u0301start", "x\u0308", "ⓐⓑ", "㍿", "\u3099", "가\u11a8", "\u1ace\u0359",
+]
+
+
+def generated_documents(count, seed):
+    import random
+    import unicodedata
+
+    generator = random.Random(seed)
+    separators = ["", " ", "  ", "\n", "\t", "", "", " \n ", "\n\n"]
+    documents = []
+    for index in range(count):
+        if index % 8 == 7:
+            ranges = [(0x20, 0x7E), (0xA0, 0x2FFF), (0x3000, 0x9FFF), (0x1F300, 0x1FAFF), (0x300, 0x36F), (0x20, 0x20), (0x0A, 0x0A)]
+            characters = []
+            for _ in range(generator.randint(1, 60)):
+                low, high = generator.choice(ranges)
+                characters.append(chr(generator.randint(low, high)))
+            documents.append("".join(characters))
+            continue
+        parts = []
+        for _ in range(generator.randint(1, 12)):
+            piece = generator.choice(GENERATOR_PIECES)
+            roll = generator.random()
+            if roll < 0.2:
+                piece = unicodedata.normalize("NFD", piece)
+            elif roll < 0.3:
+                piece = unicodedata.normalize("NFKC", piece)
+            parts.append(piece + generator.choice(separators))
+        documents.append("".join(parts))
+    return documents
 
 
 def peak_rss_mb():
@@ -131,7 +176,10 @@ def identical_ids(left_path, right_path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tokenizer", required=True, help="tokenizer.json")
-    parser.add_argument("--text", required=True, help="JSONL with a 'text' field per line, or plain text")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="JSONL with a 'text' field per line, or plain text")
+    source.add_argument("--generated", type=int, metavar="N", help="N generated held-out documents instead")
+    parser.add_argument("--seed", type=int, default=1, help="seed of --generated")
     parser.add_argument("--repeat", type=int, default=1, help="repeat the documents to lengthen the run")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
     parser.add_argument("--peer", help=argparse.SUPPRESS)
@@ -144,7 +192,10 @@ def main():
 
     if not os.path.exists(args.binary):
         sys.exit(f"{args.binary} is missing: run `swift build -c release --product chat-template` first")
-    documents = load_documents(args.text, args.repeat)
+    if args.generated:
+        documents = generated_documents(args.generated, args.seed) * args.repeat
+    else:
+        documents = load_documents(args.text, args.repeat)
     with tempfile.TemporaryDirectory() as scratch:
         corpus = os.path.join(scratch, "corpus.jsonl")
         with open(corpus, "w", encoding="utf-8") as handle:
@@ -155,7 +206,7 @@ def main():
                               "--passes", "3", "--ids-output", ids["chat-template"]])]
         for peer in ("tokenizers", "tiktoken"):
             reports.append(report_of([sys.executable, os.path.abspath(__file__), "--tokenizer", args.tokenizer,
-                                      "--text", args.text, "--peer", peer, "--corpus", corpus, "--ids", ids[peer]]))
+                                      "--text", corpus, "--peer", peer, "--corpus", corpus, "--ids", ids[peer]]))
         differing, total = identical_ids(ids["chat-template"], ids["tokenizers"])
         tiktoken_check = ""
         if os.path.exists(ids["tiktoken"]):
@@ -164,7 +215,8 @@ def main():
 
     ours = reports[0]
     print(f"tokenizer: {args.tokenizer}")
-    print(f"text: {args.text} x{args.repeat} = {ours['documents']} documents, {ours['bytes'] / 1e6:.2f} MB, "
+    source = args.text or f"{args.generated} generated documents (seed {args.seed})"
+    print(f"text: {source} x{args.repeat} = {ours['documents']} documents, {ours['bytes'] / 1e6:.2f} MB, "
           f"{ours['tokens']} tokens; single thread, CPU time, best of 3")
     print(f"{'peer':<14}{'load s':>9}{'MB/s':>10}{'peak RSS MB':>13}{'ours vs peer':>14}")
     for report in reports:

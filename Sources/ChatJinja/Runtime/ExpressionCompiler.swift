@@ -37,6 +37,8 @@ struct ExpressionCompiler {
             }
         case .test(let subject, let test, let negated):
             return compileTest(subject, test, negated: negated)
+        case .call(.attribute(let receiver, let method), let arguments, _):
+            return compileMethodCall(receiver, method, arguments)
         case .call(let callee, let arguments, _):
             let callee = compile(callee)
             let arguments = compile(arguments)
@@ -145,10 +147,27 @@ struct ExpressionCompiler {
         guard !Self.isMethodName(attribute) else {
             return { renderer, frame throws(JinjaError) in try base(renderer, frame).attribute(attribute) }
         }
+        // What a dict without that key gives (the message names only the type),
+        // built once instead of on every miss such as `message.tool_calls`.
+        let missingOnDict = (try? Value.dict(Dict()).attribute(attribute)) ?? .undefined(Undefined(name: attribute))
         return { renderer, frame throws(JinjaError) in
             let value = try base(renderer, frame)
-            if case .dict(let dict) = value, let member = dict[attribute] { return member }
+            if case .dict(let dict) = value { return dict[attribute] ?? missingOnDict }
             return try value.attribute(attribute)
+        }
+    }
+
+    /// `x.name(args)`: builtin methods (`content.split('x')`) run directly,
+    /// without first making a bound method; anything else is looked up and called.
+    private func compileMethodCall(_ receiver: Expression, _ method: String, _ arguments: CallArguments) -> CompiledExpression {
+        let receiver = compile(receiver)
+        let arguments = compile(arguments)
+        return { renderer, frame throws(JinjaError) in
+            let value = try receiver(renderer, frame)
+            if case .undefined(let undefined) = value { throw undefined.error }
+            let values = try renderer.evaluate(arguments, in: frame)
+            if let result = try value.callMethod(method, values) { return result }
+            return try renderer.call(try value.attribute(method), values)
         }
     }
 

@@ -12,6 +12,86 @@ enum UTF8Search {
         }
     }
 
+    /// Whether `text` starts with `prefix`, compared as bytes (exact for code points).
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        var text = text, prefix = prefix
+        return text.withUTF8 { haystack in
+            prefix.withUTF8 { pattern in
+                pattern.count <= haystack.count && memoryEqual(haystack, at: 0, pattern)
+            }
+        }
+    }
+
+    /// Whether `text` ends with `suffix`, compared as bytes.
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+        var text = text, suffix = suffix
+        return text.withUTF8 { haystack in
+            suffix.withUTF8 { pattern in
+                pattern.count <= haystack.count && memoryEqual(haystack, at: haystack.count - pattern.count, pattern)
+            }
+        }
+    }
+
+    private static func memoryEqual(_ haystack: UnsafeBufferPointer<UInt8>, at start: Int, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < pattern.count {
+            if haystack[start + index] != pattern[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Byte offsets of the non-overlapping occurrences of `pattern`, scanning
+    /// left to right (or right to left, returned in that order), at most `limit`.
+    static func offsets(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, limit: Int = .max, fromRight: Bool = false) -> [Int] {
+        var found: [Int] = []
+        guard !pattern.isEmpty, pattern.count <= haystack.count else { return found }
+        if fromRight {
+            var index = haystack.count - pattern.count
+            while index >= 0 && found.count < limit {
+                if memoryEqual(haystack, at: index, pattern) {
+                    found.append(index)
+                    index -= pattern.count
+                } else {
+                    index -= 1
+                }
+            }
+        } else {
+            var index = 0
+            let lastStart = haystack.count - pattern.count
+            while index <= lastStart && found.count < limit {
+                if haystack[index] == pattern[0] && memoryEqual(haystack, at: index, pattern) {
+                    found.append(index)
+                    index += pattern.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return found
+    }
+
+    /// `text` cut at the non-overlapping occurrences of `separator` (at most
+    /// `limit` cuts, from the left or the right), as `str.split(sep)` does.
+    static func split(_ text: String, on separator: String, limit: Int = .max, fromRight: Bool = false) -> [String] {
+        var text = text, separator = separator
+        return text.withUTF8 { haystack in
+            separator.withUTF8 { pattern in
+                var positions = offsets(of: pattern, in: haystack, limit: limit, fromRight: fromRight)
+                if fromRight { positions.reverse() }
+                var parts: [String] = []
+                parts.reserveCapacity(positions.count + 1)
+                var cursor = 0
+                for position in positions {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: haystack[cursor..<position]), as: UTF8.self))
+                    cursor = position + pattern.count
+                }
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: haystack[cursor...]), as: UTF8.self))
+                return parts
+            }
+        }
+    }
+
     /// The byte offset of the first occurrence of `pattern` in `haystack`.
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty ? 0 : nil }

@@ -13,6 +13,7 @@ struct AddedToken: Sendable {
     /// Matched in the normalized text (else in the raw input).
     var normalized: Bool
 
+    /// Decodes one entry; `id` is the file's, which the table may renumber.
     init(_ node: ConfigNode) throws {
         id = try node.int("id")
         content = try node.string("content")
@@ -21,6 +22,5 @@ struct AddedToken: Sendable {
         leftStrip = try node.bool("lstrip", default: false)
         rightStrip = try node.bool("rstrip", default: false)
         normalized = try node.bool("normalized", default: !special)
-        if content.isEmpty { throw node.error("an added token cannot be empty") }
     }
 }

@@ -27,6 +27,7 @@ final class BPEModel: TokenizationModel {
     }
 
     var vocabularySize: Int { vocabulary.size }
+    var entryCount: Int { vocabulary.entryCount }
 
     init(vocabulary: BPEVocabulary, merges: MergeTable, options: Options) {
         self.vocabulary = vocabulary

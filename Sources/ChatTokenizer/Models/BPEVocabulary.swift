@@ -8,6 +8,7 @@ struct BPEVocabulary: Sendable {
     private var tokensById: [String?] = []
 
     var size: Int { tokensById.count }
+    private(set) var entryCount = 0
 
     init(_ node: ConfigNode) throws {
         guard case .object(let object) = node.value else {
@@ -35,6 +36,7 @@ struct BPEVocabulary: Sendable {
             tokensById[id] = token
         }
         storageOwner.table = idsByToken
+        entryCount = idsByToken.count
     }
 
     func id(of token: [UInt8]) -> Int32? {
@@ -49,11 +51,4 @@ struct BPEVocabulary: Sendable {
     func token(for id: Int) -> String? {
         id >= 0 && id < tokensById.count ? tokensById[id] : nil
     }
-}
-
-/// Owns a `RawByteTable` and frees it on deinit.
-final class TableOwner: @unchecked Sendable {
-    var table: RawByteTable?
-
-    deinit { table?.deallocate() }
 }

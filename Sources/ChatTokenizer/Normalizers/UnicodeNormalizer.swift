@@ -2,9 +2,9 @@ import Foundation
 
 /// NFC, NFD, NFKC or NFKD.
 ///
-/// Normalization never crosses a grapheme cluster boundary, so each cluster
-/// is normalized on its own and its output bytes point back at the cluster;
-/// text the form leaves unchanged (the common case) is passed through.
+/// Text the form leaves unchanged (the common case) is passed through
+/// untouched; for NFC only the few stretches that can change are handed to
+/// Foundation, and their output bytes point back at the input they replace.
 struct UnicodeNormalizer: Normalizer {
     enum Form: Sendable {
         case nfc, nfd, nfkc, nfkd
@@ -13,28 +13,67 @@ struct UnicodeNormalizer: Normalizer {
     let form: Form
 
     func normalize(_ piece: TextPiece) -> TextPiece {
-        if isCertainlyUnchanged(piece) { return piece }
-        let text = String(decoding: piece.bytes, as: UTF8.self)
-        let whole = apply(text)
-        if whole.utf8.elementsEqual(piece.bytes) { return piece }
-        var builder = TextBuilder(capacity: whole.utf8.count)
-        var offset = piece.range.lowerBound
-        for cluster in text {
-            let length = cluster.utf8.count
-            let source = piece.inputRange(of: offset..<(offset + length))
-            builder.append(apply(String(cluster)).utf8, from: source)
-            offset += length
+        let regions = form == .nfc ? nfcRegions(of: piece) : (isASCII(piece) ? [] : [piece.range])
+        guard !regions.isEmpty else { return piece }
+        var builder: TextBuilder?
+        var copied = piece.range.lowerBound
+        for region in regions {
+            let text = String(decoding: piece.storage[region], as: UTF8.self)
+            let normalized = apply(text)
+            if normalized.utf8.elementsEqual(piece.storage[region]) { continue }
+            if builder == nil { builder = TextBuilder(capacity: piece.count + 8) }
+            builder?.copy(copied..<region.lowerBound, of: piece)
+            // Normalization never crosses a grapheme cluster boundary: each
+            // cluster's output points back at the whole cluster.
+            var offset = region.lowerBound
+            for cluster in text {
+                let length = cluster.utf8.count
+                builder?.append(apply(String(cluster)).utf8, from: piece.inputRange(of: offset..<(offset + length)))
+                offset += length
+            }
+            copied = region.upperBound
         }
+        guard var builder else { return piece }
+        builder.copy(copied..<piece.range.upperBound, of: piece)
         return builder.piece()
     }
 
-    /// Every scalar below U+0300 is stable under NFC (no combining marks, no
-    /// composition partners); ASCII is stable under every form.
-    private func isCertainlyUnchanged(_ piece: TextPiece) -> Bool {
-        let limit: UInt8 = form == .nfc ? 0xCC : 0x80
-        return piece.withBytes { bytes in
-            for index in piece.range where bytes[index] >= limit { return false }
-            return true
+    private func isASCII(_ piece: TextPiece) -> Bool {
+        piece.bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The stretches NFC might change: each runs from the last starter before
+    /// a non-inert scalar (composition reaches back to it) up to the next
+    /// inert scalar (which nothing crosses). Outside them the text is NFC already.
+    private func nfcRegions(of piece: TextPiece) -> [Range<Int>] {
+        piece.withBytes { bytes in
+            var regions: [Range<Int>] = []
+            var lastStarter = piece.range.lowerBound
+            var index = piece.range.lowerBound
+            while index < piece.range.upperBound {
+                guard bytes[index] >= 0x80 else {
+                    lastStarter = index
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+                if NFCQuickCheck.isInert(value) {
+                    lastStarter = index
+                    index += length
+                    continue
+                }
+                let start = max(lastStarter, regions.last?.upperBound ?? piece.range.lowerBound)
+                var end = index + length
+                while end < piece.range.upperBound {
+                    let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: end)
+                    if NFCQuickCheck.isInert(next) { break }
+                    end += nextLength
+                }
+                regions.append(start..<end)
+                index = end
+                lastStarter = end
+            }
+            return regions
         }
     }
 
@@ -65,6 +104,18 @@ struct UnicodeNormalizer: Normalizer {
     }
 
     private func applyForm(_ text: String) -> String {
+        let once = applyFormOnce(text)
+        // Foundation does not reorder the marks a decomposing non-starter
+        // (U+0F73 → U+0F71 U+0F72 …) expands to; a second pass, which sees
+        // them spelled out, puts them in canonical order.
+        guard text.unicodeScalars.contains(where: { Self.decomposingNonStarters.contains($0.value) }) else { return once }
+        return applyFormOnce(once)
+    }
+
+    /// Scalars whose decomposition starts with a combining mark.
+    private static let decomposingNonStarters: Set<UInt32> = [0x0344, 0x0F73, 0x0F75, 0x0F77, 0x0F79, 0x0F81]
+
+    private func applyFormOnce(_ text: String) -> String {
         switch form {
         case .nfc: return Self.composingHangulTrailers(text.precomposedStringWithCanonicalMapping)
         case .nfd: return text.decomposedStringWithCanonicalMapping

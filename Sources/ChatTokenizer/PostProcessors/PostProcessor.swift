@@ -28,12 +28,3 @@ enum PostProcessorDecoder {
         }
     }
 }
-
-/// Post-processors applied in turn.
-struct PostProcessorSequence: PostProcessor {
-    let steps: [any PostProcessor]
-
-    func wrap(_ sink: inout TokenSink) {
-        for step in steps { step.wrap(&sink) }
-    }
-}

@@ -47,7 +47,7 @@ struct TemplateProcessing: PostProcessor {
         let endOfText = sink.ranges?.last?.upperBound ?? startOfText
         for id in prefix { wrapped.append(id, inputRange: startOfText..<startOfText) }
         wrapped.ids += sink.ids
-        if let ranges = sink.ranges { wrapped.ranges! += ranges }
+        if let ranges = sink.ranges { wrapped.ranges?.append(contentsOf: ranges) }
         for id in suffix { wrapped.append(id, inputRange: endOfText..<endOfText) }
         sink = wrapped
     }

@@ -4,29 +4,55 @@ typealias PythonMethod = @Sendable (_ receiver: Value, _ arguments: Arguments) t
 /// The Python methods templates may call on values (`s.strip()`,
 /// `d.get('k')`), as bound methods the way Jinja2's sandbox exposes them.
 enum PythonMethods {
+    /// The method table and the sandbox-refused names of the receiver's type.
+    private static func tables(for receiver: Value) -> (methods: [String: PythonMethod], mutators: Set<String>)? {
+        switch receiver {
+        case .string: return (StringMethods.table, [])
+        case .list: return (SequenceMethods.listTable, SequenceMethods.listMutators)
+        case .tuple: return (SequenceMethods.tupleTable, [])
+        case .dict: return (DictMethods.table, DictMethods.mutators)
+        default: return nil
+        }
+    }
+
     /// The bound method `name` of `receiver`, a sandbox refusal for a method
     /// that would mutate it, or `nil` when the type has no such attribute.
     static func lookup(_ name: String, on receiver: Value) -> Value? {
-        let table: [String: PythonMethod]
-        let mutators: Set<String>
-        switch receiver {
-        case .string: table = StringMethods.table; mutators = []
-        case .list: table = SequenceMethods.listTable; mutators = SequenceMethods.listMutators
-        case .tuple: table = SequenceMethods.tupleTable; mutators = []
-        case .dict: table = DictMethods.table; mutators = DictMethods.mutators
-        default: return nil
-        }
-        if let method = table[name] {
+        guard let (methods, mutators) = tables(for: receiver) else { return nil }
+        if let method = methods[name] {
             return .callable(Callable(name: name) { arguments, _ throws(JinjaError) in
                 try method(receiver, arguments)
             })
         }
-        if mutators.contains(name) {
-            return .undefined(Undefined(
-                message: "access to attribute '\(name)' of '\(receiver.typeName)' object is unsafe.",
-                kind: .securityError))
-        }
+        if mutators.contains(name) { return .undefined(refusal(name, on: receiver)) }
         return nil
+    }
+
+    /// Calls method `name` of `receiver` directly, without making a bound
+    /// method first; `nil` when the type has no such method. A refused
+    /// mutator raises its `SecurityError`, as calling the refusal would.
+    static func call(_ name: String, on receiver: Value, _ arguments: Arguments) throws(JinjaError) -> Value? {
+        guard let (methods, mutators) = tables(for: receiver) else { return nil }
+        if let method = methods[name] { return try method(receiver, arguments) }
+        if mutators.contains(name) { throw refusal(name, on: receiver).error }
+        return nil
+    }
+
+    private static func refusal(_ name: String, on receiver: Value) -> Undefined {
+        Undefined(message: "access to attribute '\(name)' of '\(receiver.typeName)' object is unsafe.", kind: .securityError)
     }
 }
 
+extension Value {
+    /// `self.name(arguments)` for the built-in methods of `str`, `list`,
+    /// `tuple` and `dict`, without allocating a bound method; `nil` when
+    /// `name` is none of them, and the caller should evaluate
+    /// `attribute(name)` and call the result instead.
+    ///
+    /// Methods win over dict keys, as Python's attribute lookup does
+    /// (`d.get(...)` calls the method even when `d` has a `get` key).
+    func callMethod(_ name: String, _ arguments: Arguments) throws(JinjaError) -> Value? {
+        if case .undefined(let undefined) = self { throw undefined.error }
+        return try PythonMethods.call(name, on: unwrappingMarkup, arguments)
+    }
+}

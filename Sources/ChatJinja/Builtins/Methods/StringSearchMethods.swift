@@ -19,13 +19,14 @@ enum StringSearchMethods {
         "removeprefix": { r, a throws(JinjaError) in
             let args = try a.positionalOnly("removeprefix", minimum: 1, maximum: 1)
             let text = try StringMethods.text(r), prefix = try args[0].requireString("removeprefix() argument")
-            return .string(text.utf8.starts(with: prefix.utf8) ? PythonText.string(Array(text.utf8).dropFirst(prefix.utf8.count)) : text)
+            guard UTF8Search.hasPrefix(text, prefix) else { return .string(text) }
+            return .string(String(decoding: text.utf8.dropFirst(prefix.utf8.count), as: UTF8.self))
         },
         "removesuffix": { r, a throws(JinjaError) in
             let args = try a.positionalOnly("removesuffix", minimum: 1, maximum: 1)
             let text = try StringMethods.text(r), suffix = try args[0].requireString("removesuffix() argument")
-            return .string(!suffix.isEmpty && text.utf8.reversed().starts(with: suffix.utf8.reversed())
-                ? PythonText.string(Array(text.utf8).dropLast(suffix.utf8.count)) : text)
+            guard !suffix.isEmpty, UTF8Search.hasSuffix(text, suffix) else { return .string(text) }
+            return .string(String(decoding: text.utf8.dropLast(suffix.utf8.count), as: UTF8.self))
         },
     ]
 
@@ -70,6 +71,12 @@ enum StringSearchMethods {
 
     private static func affix(_ receiver: Value, _ arguments: Arguments, _ name: String, atEnd: Bool) throws(JinjaError) -> Value {
         let args = try arguments.positionalOnly(name, minimum: 1, maximum: 3)
+        // The common call, `s.startswith('<tool_call>')`, compares bytes without
+        // decoding the receiver into code points.
+        if args.count == 1, case .string(let affix) = args[0].unwrappingMarkup {
+            let text = try StringMethods.text(receiver)
+            return .bool(atEnd ? UTF8Search.hasSuffix(text, affix) : UTF8Search.hasPrefix(text, affix))
+        }
         let text = Array(try StringMethods.text(receiver).unicodeScalars)
         let (start, end) = PythonText.searchRange(
             try Value.optionalInt(args.count > 1 ? args[1] : nil, name),
@@ -113,16 +120,6 @@ enum StringSearchMethods {
             if inserted < limit { out += new }
             return out
         }
-        let bytes = Array(text.utf8)
-        let positions = PythonText.occurrences(of: Array(old.utf8), in: bytes, limit: limit)
-        guard !positions.isEmpty else { return text }
-        var out = "", cursor = 0
-        for position in positions {
-            out += PythonText.string(bytes[cursor..<position])
-            out += new
-            cursor = position + old.utf8.count
-        }
-        out += PythonText.string(bytes[cursor...])
-        return out
+        return UTF8Search.split(text, on: old, limit: limit).joined(separator: new)
     }
 }

@@ -51,18 +51,7 @@ enum StringSplitMethods {
 
     /// Python `str.split(sep)` / `rsplit(sep)` with an explicit separator.
     static func splitting(_ text: String, on separator: String, limit: Int = .max, fromRight: Bool = false) -> [String] {
-        let bytes = Array(text.utf8), sep = Array(separator.utf8)
-        var positions = fromRight
-            ? PythonText.occurrencesFromRight(of: sep, in: bytes, limit: limit)
-            : PythonText.occurrences(of: sep, in: bytes, limit: limit)
-        if fromRight { positions.reverse() }
-        var parts: [String] = [], cursor = 0
-        for position in positions {
-            parts.append(PythonText.string(bytes[cursor..<position]))
-            cursor = position + sep.count
-        }
-        parts.append(PythonText.string(bytes[cursor...]))
-        return parts
+        UTF8Search.split(text, on: separator, limit: limit, fromRight: fromRight)
     }
 
     /// Python `str.split()` without a separator: runs of whitespace separate,
@@ -113,15 +102,11 @@ enum StringSplitMethods {
         let text = try StringMethods.text(receiver)
         let separator = try args[0].requireString("\(name)() argument")
         if separator.isEmpty { throw JinjaError(.valueError, "empty separator") }
-        let bytes = Array(text.utf8), sep = Array(separator.utf8)
-        let found = fromRight
-            ? PythonText.occurrencesFromRight(of: sep, in: bytes, limit: 1).first
-            : PythonText.occurrences(of: sep, in: bytes, limit: 1).first
-        guard let at = found else {
+        let parts = UTF8Search.split(text, on: separator, limit: 1, fromRight: fromRight)
+        guard parts.count == 2 else {
             return fromRight ? .tuple([.string(""), .string(""), .string(text)]) : .tuple([.string(text), .string(""), .string("")])
         }
-        return .tuple([.string(PythonText.string(bytes[..<at])), .string(separator),
-                       .string(PythonText.string(bytes[(at + sep.count)...]))])
+        return .tuple([.string(parts[0]), .string(separator), .string(parts[1])])
     }
 
     private static func strip(_ receiver: Value, _ arguments: Arguments, _ name: String, leading: Bool, trailing: Bool) throws(JinjaError) -> Value {

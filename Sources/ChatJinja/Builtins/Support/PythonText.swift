@@ -4,7 +4,10 @@ enum PythonText {
     /// `str.isspace` for one code point: Unicode whitespace plus the
     /// information separators U+001C–U+001F.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        if scalar.value < 0x80 {
+            return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) || (0x1C...0x1F).contains(scalar.value)
+        }
+        return scalar.properties.isWhitespace
     }
 
     /// Line boundaries of `str.splitlines`.
@@ -85,50 +88,6 @@ enum PythonText {
 
     /// Python `str.upper()`.
     static func upper(_ text: String) -> String { text.uppercased() }
-
-    /// Byte offsets of the non-overlapping occurrences of `needle` in
-    /// `haystack`, left to right, at most `limit` of them.
-    ///
-    /// Works on UTF-8, where a match of valid text always starts on a code
-    /// point boundary, so the result agrees with Python's code point search.
-    static func occurrences(of needle: [UInt8], in haystack: [UInt8], limit: Int = .max) -> [Int] {
-        var found: [Int] = []
-        guard !needle.isEmpty else { return found }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last, found.count < limit {
-            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
-                found.append(i)
-                i += needle.count
-            } else {
-                i += 1
-            }
-        }
-        return found
-    }
-
-    /// The same as `occurrences`, scanning from the right (as `rsplit` and
-    /// `rpartition` do), returned right to left.
-    static func occurrencesFromRight(of needle: [UInt8], in haystack: [UInt8], limit: Int = .max) -> [Int] {
-        var found: [Int] = []
-        guard !needle.isEmpty, needle.count <= haystack.count else { return found }
-        var i = haystack.count - needle.count
-        while i >= 0, found.count < limit {
-            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
-                found.append(i)
-                i -= needle.count
-            } else {
-                i -= 1
-            }
-        }
-        return found
-    }
-
-    /// A `String` from UTF-8 bytes that came from slicing valid text on
-    /// code point boundaries.
-    static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
-    }
 
     /// Python's `slice.indices` clamping of optional `start`/`end` for
     /// searches (`find`, `count`, `startswith`).

@@ -107,8 +107,9 @@ struct RegexParser {
         func number(_ parser: inout RegexParser) -> Int? {
             var value: Int?
             while let c = parser.current, (0x30...0x39).contains(c) {
-                value = (value ?? 0) * 10 + Int(c - 0x30)
-                if value! > 100_000 { return nil }
+                let next = (value ?? 0) * 10 + Int(c - 0x30)
+                if next > 100_000 { return nil }
+                value = next
                 parser.position += 1
             }
             return value

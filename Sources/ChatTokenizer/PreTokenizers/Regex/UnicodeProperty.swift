@@ -9,7 +9,7 @@ enum UnicodeProperty {
         switch name {
         case "any": return .any
         case "whitespace", "space": return .whitespace
-        case "alnum": return .union([.categories(groups["l"]!), .categories(groups["n"]!)])
+        case "alnum": return .union([.categories(groups["l"] ?? []), .categories(groups["n"] ?? [])])
         default: return nil
         }
     }
