@@ -15,7 +15,8 @@ struct EncodeCommand: ParsableCommand {
         sample (default) also lists "supervised_turns" and every turn that is "not_prefix_stable" with the \
         policy applied. --per-turn: one record per assistant message, "turn" = its index in messages; a turn \
         that is not prefix-stable gives {"id", "turn", "not_prefix_stable": true, "reason"}. A sample that \
-        fails gives {"id", "turn"?, "error"}; the run goes on. infer: {"id", "input_ids"}.
+        fails gives {"id", "turn"?, "error"}; the run goes on, and the exit status is 1 when any record \
+        is an error. infer: {"id", "input_ids"}.
         """
     )
 
@@ -68,9 +69,13 @@ struct EncodeCommand: ParsableCommand {
         let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
             switch line.result {
             case .success(let record): return encoder.encode(record: record, training: training).map(\.json)
-            case .failure(let error): return [EncodedRecord.failure(id: .null, turn: nil, error: .input("line \(line.number): \(error)")).json]
+            case .failure(let error):
+                return [.object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("InputError: not JSON: \(error)"))]))]
             }
         }
-        if failures > 0 { FileHandle.standardError.write(Data("encode: \(failures) record(s) with an error\n".utf8)) }
+        if failures > 0 {
+            FileHandle.standardError.write(Data("encode: \(failures) record(s) with an error\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
