@@ -8,11 +8,11 @@ import OrderedJSON
 /// how a family finds its turns is the family's `trainingTexts`.
 public struct Encoder: Sendable {
     /// The family.
-    public var template: any Template
+    public let template: any Template
     /// The backend that renders.
-    public var renderer: any ChatRenderer
+    public let renderer: any ChatRenderer
     /// The tokenizer.
-    public var tokenizer: any TextTokenizer
+    public let tokenizer: any TextTokenizer
     /// Sample options.
     public var options: EncodingOptions
     /// The turn terminator when the tokenizer splits after it, so that a
