@@ -18,6 +18,8 @@ public struct Encoder: Sendable {
     /// The turn terminator when the tokenizer splits after it, so that a
     /// conversation's texts can be tokenized piece by piece (`PieceTokenizer`).
     let pieceBoundary: String?
+    /// Ids of long pieces (system prompts, tool schemas) seen in earlier conversations.
+    let sharedPieces = SharedPieceCache()
 
     /// An encoder from its parts.
     public init(template: any Template, renderer: any ChatRenderer, tokenizer: any TextTokenizer, options: EncodingOptions = EncodingOptions()) {
@@ -51,7 +53,7 @@ public struct Encoder: Sendable {
         } catch {
             return [.failure(id: conversation.id, turn: nil, error: error)]
         }
-        let pieces = PieceTokenizer(base: tokenizer, terminator: pieceBoundary)
+        let pieces = PieceTokenizer(base: tokenizer, terminator: pieceBoundary, shared: sharedPieces)
         if options.perTurn { return perTurnRecords(conversation, pieces: pieces) }
         return AllTurnsSampleBuilder(encoder: self, tokenizer: pieces).records(for: conversation)
     }

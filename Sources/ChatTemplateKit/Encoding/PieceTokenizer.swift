@@ -9,13 +9,16 @@
 /// the tokenizer for that property and uses plain tokenization without it.
 final class PieceTokenizer {
     private let base: any TextTokenizer
-    private let terminator: [UInt8]?
-    private var cache: [Substring: [Int]] = [:]
+    private let terminator: String?
+    private let shared: SharedPieceCache?
+    private var cache: [PieceKey: [Int]] = [:]
 
-    /// `terminator` is `nil` when the tokenizer does not split there.
-    init(base: any TextTokenizer, terminator: String?) {
+    /// `terminator` is `nil` when the tokenizer does not split there; long
+    /// pieces are also looked up in, and added to, `shared`.
+    init(base: any TextTokenizer, terminator: String?, shared: SharedPieceCache? = nil) {
         self.base = base
-        self.terminator = terminator.map { Array($0.utf8) }
+        self.terminator = terminator
+        self.shared = shared
     }
 
     func encode(_ text: String) -> [Int] {
@@ -24,22 +27,30 @@ final class PieceTokenizer {
         var rest = Substring(text)
         while !rest.isEmpty {
             let piece: Substring
-            if let range = PythonString.firstRange(of: String(decoding: terminator, as: UTF8.self), in: rest) {
+            if let range = PythonString.firstRange(of: terminator, in: rest) {
                 piece = rest[rest.startIndex..<range.upperBound]
                 rest = rest[range.upperBound...]
             } else {
                 piece = rest
                 rest = rest[rest.endIndex...]
             }
-            if let known = cache[piece] {
-                ids += known
-            } else {
-                let pieceIDs = base.encode(String(piece))
-                cache[piece] = pieceIDs
-                ids += pieceIDs
-            }
+            ids += pieceIDs(piece)
         }
         return ids
+    }
+
+    private func pieceIDs(_ piece: Substring) -> [Int] {
+        let key = PieceKey(piece)
+        if let known = cache[key] { return known }
+        let isLong = piece.utf8.count >= SharedPieceCache.minimumBytes
+        if isLong, let known = shared?.ids(for: key) {
+            cache[key] = known
+            return known
+        }
+        let computed = base.encode(String(piece))
+        cache[key] = computed
+        if isLong { shared?.store(computed, for: PieceKey(Substring(String(piece)))) }
+        return computed
     }
 
     func decode(_ ids: [Int]) -> String { base.decode(ids) }

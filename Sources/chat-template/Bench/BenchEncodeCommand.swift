@@ -53,9 +53,13 @@ struct BenchEncodeCommand: ParsableCommand {
                 }
             }
         }
+        // A fresh encoder per pass: its cache of long pieces (system prompts,
+        // tool schemas shared across conversations) starts empty each time, so
+        // repeats measure one real pass over the data, not replays.
         let start = BenchRenderCommand.cpuNow()
         for _ in 0..<repetitions {
-            for conversation in conversations { _ = encoder.encodeForTraining(conversation) }
+            let pass = Encoder(template: encoder.template, renderer: encoder.renderer, tokenizer: encoder.tokenizer, options: encoder.options)
+            for conversation in conversations { _ = pass.encodeForTraining(conversation) }
         }
         let perConversation = BenchRenderCommand.seconds(since: start) / Double(repetitions * conversations.count)
         // The text half alone (renders and cuts, no tokenizer), to show where the time goes.
