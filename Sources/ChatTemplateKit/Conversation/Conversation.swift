@@ -50,8 +50,13 @@ public struct Conversation: Sendable, Equatable {
         }
         self.messages = messages
         switch object["tools"] {
-        case nil, .null?: tools = nil
-        case let value?: tools = value
+        case nil, .null?:
+            tools = nil
+        case .array(let items)? where items.allSatisfy({ $0.objectValue != nil }):
+            tools = .array(items)
+        case let other?:
+            // transformers rejects these before rendering (ValueError).
+            throw .input("\"tools\" must be a list of tool schemas (objects), got \(other.kindName == "array" ? "a list with a non-object" : other.kindName)")
         }
         toolJSON = Self.serialized(tools)
         switch object["vars"] {

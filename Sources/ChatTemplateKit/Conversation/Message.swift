@@ -23,8 +23,18 @@ public struct Message: Sendable, Equatable {
     /// The `content` member, classified.
     public var content: MessageContent { MessageContent(json["content"]) }
 
-    /// `reasoning_content`, when present (any JSON kind).
-    public var reasoningContent: JSONValue? { json["reasoning_content"] }
+    /// The reasoning as templates see it: transformers fills
+    /// `reasoning_content` with the first non-null of `reasoning_content`,
+    /// `thinking` and `reasoning` before rendering, so a dataset that uses the
+    /// older names renders the same in both backends.
+    public var reasoningContent: JSONValue? {
+        for key in Self.reasoningFields {
+            if let value = json[key], !value.isNull { return value }
+        }
+        return json["reasoning_content"]
+    }
+
+    private static let reasoningFields = ["reasoning_content", "thinking", "reasoning"]
 
     /// The `tool_calls` member exactly as given, when present.
     public var toolCallsValue: JSONValue? { json["tool_calls"] }
