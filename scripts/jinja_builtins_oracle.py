@@ -171,6 +171,12 @@ def build_cases():
         for sym in ["==", "<", ">=", "+", "*", "in", "-", "**", "//", "%", "/"]:
             op(sym, a, b)
 
+    # pprint wraps what does not fit in 80 columns.
+    long_text = "The quick brown fox jumps over the lazy dog. " * 4
+    messages = [{"role": "user", "content": "Hi <there>"}, {"role": "assistant", "content": "", "tool_calls": [{"name": "f", "arguments": {"x": 1}}]}, {"role": "User", "content": "b"}]
+    for value in [messages, long_text, long_text + "\nsecond line\n", [long_text, 1], {"k": long_text, "a": [1, 2]}, T(*range(30)), list(range(40)),
+                  {"z" * 30: {"y" * 30: {"x" * 30: [1, 2, 3]}}}, [["a" * 50, "b" * 50]], "x" * 100, [T("a" * 80)]]:
+        f("pprint", value)
     return cases
 
 
