@@ -141,12 +141,4 @@ extension Value {
             throw JinjaError(.typeError, "slice indices must be integers or None or have an __index__ method")
         }
     }
-
-    /// A value made from a Python number.
-    init(number: Number) {
-        switch number {
-        case .int(let i): self = .int(i)
-        case .double(let d): self = .double(d)
-        }
-    }
 }
