@@ -171,6 +171,13 @@ def build_cases():
         for sym in ["==", "<", ">=", "+", "*", "in", "-", "**", "//", "%", "/"]:
             op(sym, a, b)
 
+    # Greek capital sigma lowercases to final ς at the end of a word.
+    for text in ["ΟΔΟΣ ΣΑ", "ΣΑΣ.", "Σ", "AΣ'B", "ΌΣΟΣ-ΤΟΣ", "aΣ\u0301"]:
+        for name in ["lower", "capitalize", "title"]:
+            f(name, text)
+        for method in ["lower", "capitalize", "title", "swapcase", "casefold", "islower", "isupper", "istitle"]:
+            m(text, method)
+
     # pprint wraps what does not fit in 80 columns.
     long_text = "The quick brown fox jumps over the lazy dog. " * 4
     messages = [{"role": "user", "content": "Hi <there>"}, {"role": "assistant", "content": "", "tool_calls": [{"name": "f", "arguments": {"x": 1}}]}, {"role": "User", "content": "b"}]

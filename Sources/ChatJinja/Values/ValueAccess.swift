@@ -13,7 +13,7 @@ extension Value {
             if let text = markupText {
                 // Markup is a str: it has the str methods.
                 if let method = PythonMethods.lookup(name, on: .string(text)) { return method }
-            } else if let value = object.attribute(name) {
+            } else if let value = object.attribute(name) ?? PythonMethods.lookup(name, on: self) {
                 return value
             }
         case .dict(let dict):

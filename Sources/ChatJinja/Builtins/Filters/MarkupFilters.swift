@@ -109,8 +109,12 @@ enum MarkupFilters {
             case .none, .undefined: continue
             default: break
             }
-            let name = key.pythonStr
-            if name.unicodeScalars.contains(where: { PythonText.isSpace($0) || "/>=".unicodeScalars.contains($0) }) {
+            // Jinja2 runs a regex over the key, which only a string survives.
+            guard let name = key.stringText ?? key.markupText else {
+                throw JinjaError(.typeError, "expected string or bytes-like object, got '\(key.typeName)'")
+            }
+            // `[\s/>=]` with re.ASCII: only ASCII whitespace counts.
+            if name.unicodeScalars.contains(where: { " \t\n\r\u{0B}\u{0C}/>=".unicodeScalars.contains($0) }) {
                 throw JinjaError(.valueError, "Invalid character in attribute name: \(Value.pythonStringRepr(name))")
             }
             parts.append("\(HTMLEscaping.escape(name))=\"\(HTMLEscaping.escape(item.pythonStr))\"")
