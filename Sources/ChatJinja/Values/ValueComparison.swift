@@ -24,28 +24,6 @@ extension Value {
         }
     }
 
-    /// A number as Python sees it in arithmetic: `bool` counts as `int`.
-    enum Number {
-        case int(Int)
-        case double(Double)
-
-        var asDouble: Double {
-            switch self {
-            case .int(let i): return Double(i)
-            case .double(let d): return d
-            }
-        }
-    }
-
-    var number: Number? {
-        switch self {
-        case .bool(let b): return .int(b ? 1 : 0)
-        case .int(let i): return .int(i)
-        case .double(let d): return .double(d)
-        default: return nil
-        }
-    }
-
     private var numericValue: NumericKey? {
         switch number {
         case .int(let i): return .int(i)
