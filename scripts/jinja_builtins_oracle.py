@@ -237,7 +237,6 @@ def is_known_difference(case):
         or expect.startswith("b'")                          # bytes (str.encode)
         or expect.endswith("j)")                            # complex numbers
         or (case["kind"] == "test" and case["name"] == "sameas" and isinstance(case["value"], str))
-        or (case["kind"] == "global" and case["name"] == "range" and not expect.startswith("!"))
         or (case["kind"] == "op" and case["name"] == "%" and case["value"] == "%5%")
     )
 

@@ -9,7 +9,13 @@ import Testing
 /// `scripts/jinja_builtins_oracle.py`; do not edit by hand.
 @Suite struct GlobalsOracleTests {
     static let cases: [String] = [
+        #"{"kind": "global", "name": "range", "args": [5], "kwargs": {}, "expect": "range(0, 5)"}"#,
+        #"{"kind": "global", "name": "range", "args": [1, 10, 3], "kwargs": {}, "expect": "range(1, 10, 3)"}"#,
+        #"{"kind": "global", "name": "range", "args": [10, 0, -3], "kwargs": {}, "expect": "range(10, 0, -3)"}"#,
+        #"{"kind": "global", "name": "range", "args": [0], "kwargs": {}, "expect": "range(0, 0)"}"#,
+        #"{"kind": "global", "name": "range", "args": [5, 1], "kwargs": {}, "expect": "range(5, 1)"}"#,
         #"{"kind": "global", "name": "range", "args": [100001], "kwargs": {}, "expect": "!OverflowError: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000)."}"#,
+        #"{"kind": "global", "name": "range", "args": [0, 200000, 2], "kwargs": {}, "expect": "range(0, 200000, 2)"}"#,
         #"{"kind": "global", "name": "range", "args": [1, 2, 0], "kwargs": {}, "expect": "!ValueError: range() arg 3 must not be zero"}"#,
         #"{"kind": "global", "name": "range", "args": ["3"], "kwargs": {}, "expect": "!TypeError: 'str' object cannot be interpreted as an integer"}"#,
         #"{"kind": "global", "name": "dict", "args": [], "kwargs": {"a": 1, "b": [2]}, "expect": "{'a': 1, 'b': [2]}"}"#,

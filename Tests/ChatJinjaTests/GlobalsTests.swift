@@ -43,8 +43,15 @@ import Testing
     }
 
     @Test func rangeIsBoundedByTheSandbox() throws {
-        #expect(try Call.global("range", [.int(3)]) == .l(.int(0), .int(1), .int(2)))
-        #expect(try Call.global("range", [.int(5), .int(0), .int(-2)]) == .l(.int(5), .int(3), .int(1)))
+        #expect(try Call.global("range", [.int(3)]).iterate() == [.int(0), .int(1), .int(2)])
+        #expect(try Call.global("range", [.int(5), .int(0), .int(-2)]).iterate() == [.int(5), .int(3), .int(1)])
+        #expect(try Call.global("range", [.int(3)]).pythonStr == "range(0, 3)")
+        #expect(try Call.global("range", [.int(1), .int(9), .int(4)]).pythonStr == "range(1, 9, 4)")
+        #expect(try Call.global("range", [.int(3)]).item(.int(-1)) == .int(2))
+        #expect(try Call.filter("length", try Call.global("range", [.int(3)])) == .int(3))
+        #expect(try Call.test("sequence", try Call.global("range", [.int(3)])))
+        #expect(!(try Call.global("range", [.int(0)])).isTruthy)
+        #expect(Call.errorKind { try Call.filter("tojson", try Call.global("range", [.int(3)])) } == .typeError)
         #expect(try Call.global("range", [.int(100_000)]).iterate().count == 100_000)
         #expect(Call.errorKind { try Call.global("range", [.int(100_001)]) } == .overflowError)
         #expect(Call.errorKind { try Call.global("range", [.int(0), .int(.max)]) } == .overflowError)

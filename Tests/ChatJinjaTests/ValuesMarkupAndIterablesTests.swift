@@ -47,6 +47,15 @@ import Testing
         #expect(!(try Call.test("sequence", mapped)))
     }
 
+    @Test func generatorsRunOnlyWhenIterated() throws {
+        // Jinja2 prints `<generator …>` here without ever calling `int` on "x".
+        let lazy = try Call.filter("map", .l(.s("x")), [.s("nosuchfilter")])
+        #expect(lazy.pythonStr.hasPrefix("<generator object sync_do_map"))
+        #expect(Call.errorKind { try lazy.iterate() } == .templateRuntimeError)
+        let items = try Call.filter("items", .int(1))
+        #expect(Call.errorKind { try items.iterate() } == .typeError)
+    }
+
     @Test func dictViewsPrintAndCountLikePython() throws {
         let dict = Value.d(["a": .int(1)])
         let items = try Call.method(dict, "items")

@@ -27,8 +27,11 @@ struct OracleCase {
         switch outcome {
         case .success(let result):
             // Generators and iterators are compared by what they yield.
-            if let iterable = result.pythonIterable, !iterable.isView {
-                actual = Value.list(iterable.iterate()).pythonRepr
+            if let iterable = result.pythonIterable, !iterable.isReiterable {
+                switch Result(catching: { () throws(JinjaError) -> [Value] in try iterable.iterate() }) {
+                case .success(let elements): actual = Value.list(elements).pythonRepr
+                case .failure(let error): actual = "!" + error.kind.rawValue
+                }
             } else {
                 actual = result.pythonRepr
             }

@@ -93,7 +93,7 @@ enum Operators {
     static func contains(_ container: Value, _ needle: Value) throws(JinjaError) -> Bool {
         let needle = needle.unwrappingMarkup
         if let iterable = container.pythonIterable {
-            return iterable.iterate().contains { $0.pythonEquals(needle) }
+            return try iterable.iterate().contains { $0.pythonEquals(needle) }
         }
         switch container.unwrappingMarkup {
         case .undefined:

@@ -29,6 +29,7 @@ extension Value {
     /// string key, the attribute. Negative sequence indexes count from the end.
     public func item(_ key: Value) throws(JinjaError) -> Value {
         if markupText != nil { return try unwrappingMarkup.item(key) }
+        if let range = pythonIterable, range.isSequence { return try Value.list(range.sequenceElements).item(key) }
         switch self {
         case .undefined(let undefined):
             throw undefined.error
@@ -57,6 +58,10 @@ extension Value {
     /// Slicing anything else gives an undefined value, as Jinja2's sandbox does.
     public func slice(start: Value, stop: Value, step: Value) throws(JinjaError) -> Value {
         if case .undefined(let undefined) = self { throw undefined.error }
+        if let range = pythonIterable, range.isSequence {
+            // A slice of a range is a range in Python; as a list it prints differently only.
+            return try Value.list(range.sequenceElements).slice(start: start, stop: stop, step: step)
+        }
         switch self.unwrappingMarkup {
         case .list(let elements):
             return .list(try Self.sliced(elements, start, stop, step))
@@ -81,7 +86,7 @@ extension Value {
         case .dict(let dict): return dict.keys
         case .string(let text): return text.unicodeScalars.map { .string(String($0)) }
         case .object(let object as Markup): return object.text.unicodeScalars.map { .string(String($0)) }
-        case .object(let object as PythonIterable): return object.iterate()
+        case .object(let object as PythonIterable): return try object.iterate()
         default: throw JinjaError(.typeError, "'\(typeName)' object is not iterable")
         }
     }

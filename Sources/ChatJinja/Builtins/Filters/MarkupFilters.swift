@@ -72,16 +72,20 @@ enum MarkupFilters {
         case .dict(let dict):
             return dict.items.map { percentEncode($0.key.pythonStr, forQuery: true) + "=" + percentEncode($0.value.pythonStr, forQuery: true) }
                 .joined(separator: "&")
-        case .list, .tuple:
+        default:
+            guard TypeTests.isIterable(value), value.markupText == nil else {
+                return percentEncode(value.pythonStr, safe: "/")
+            }
+            // Any other iterable is read as (key, value) pairs.
             var pairs: [String] = []
             for pair in try value.iterate() {
                 let parts = try pair.iterate()
-                guard parts.count == 2 else { throw JinjaError(.valueError, "too many values to unpack (expected 2)") }
+                guard parts.count == 2 else {
+                    throw JinjaError(.valueError, parts.count < 2 ? "not enough values to unpack (expected 2, got \(parts.count))" : "too many values to unpack (expected 2)")
+                }
                 pairs.append(percentEncode(parts[0].pythonStr, forQuery: true) + "=" + percentEncode(parts[1].pythonStr, forQuery: true))
             }
             return pairs.joined(separator: "&")
-        default:
-            return percentEncode(value.pythonStr, safe: "/")
         }
     }
 

@@ -21,57 +21,63 @@ enum SelectionFilters {
         }
     }
 
-    /// `map('filter', args…)` or `map(attribute='x', default=…)`.
+    /// `map('filter', args…)` or `map(attribute='x', default=…)`. Like Jinja2's
+    /// generator, nothing runs (not even the argument checks) until iterated,
+    /// and a falsy input maps to nothing.
     private static func map(_ value: Value, _ arguments: Arguments, _ environment: any CallEnvironment) throws(JinjaError) -> Value {
-        // Jinja2 maps nothing over a falsy input (so `none|map(...)` is empty).
-        let items = value.isTruthy ? try value.iterate() : []
-        if arguments.positional.isEmpty, let attribute = arguments.keyword("attribute") {
-            if let extra = arguments.keywords.first(where: { $0.name != "attribute" && $0.name != "default" }) {
-                throw JinjaError(.templateRuntimeError, "Unexpected keyword argument \(Value.pythonStringRepr(extra.name))")
+        PythonIterable.generator("sync_do_map") { () throws(JinjaError) -> [Value] in
+            guard value.isTruthy else { return [] }
+            let items = try value.iterate()
+            if arguments.positional.isEmpty, let attribute = arguments.keyword("attribute") {
+                if let extra = arguments.keywords.first(where: { $0.name != "attribute" && $0.name != "default" }) {
+                    throw JinjaError(.templateRuntimeError, "Unexpected keyword argument \(Value.pythonStringRepr(extra.name))")
+                }
+                let fallback = arguments.keyword("default").flatMap { StringFilters.isNone($0) ? nil : $0 }
+                let path = AttributePath(attribute)
+                var out: [Value] = []
+                for item in items { out.append(try path.value(of: item, fallback: fallback)) }
+                return out
             }
-            let fallback = arguments.keyword("default").flatMap { StringFilters.isNone($0) ? nil : $0 }
-            let path = AttributePath(attribute)
+            guard let name = arguments.positional.first else {
+                throw JinjaError(.templateRuntimeError, "map requires a filter argument")
+            }
+            let filterName = try name.requireString("filter name")
+            let rest = Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords)
             var out: [Value] = []
-            for item in items { out.append(try path.value(of: item, fallback: fallback)) }
-            return PythonIterable.generator("sync_do_map", out)
+            for item in items { out.append(try environment.applyFilter(filterName, to: item, rest)) }
+            return out
         }
-        guard let name = arguments.positional.first else {
-            throw JinjaError(.templateRuntimeError, "map requires a filter argument")
-        }
-        let filterName = try name.requireString("filter name")
-        let rest = Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords)
-        var out: [Value] = []
-        for item in items { out.append(try environment.applyFilter(filterName, to: item, rest)) }
-        return PythonIterable.generator("sync_do_map", out)
     }
 
     /// `select`/`reject` (`byAttribute` false) and `selectattr`/`rejectattr`:
-    /// without a test name the item's truthiness decides.
+    /// without a test name the item's truthiness decides. Lazy, like `map`.
     private static func select(_ value: Value, _ arguments: Arguments, _ environment: any CallEnvironment, keep: Bool, byAttribute: Bool) throws(JinjaError) -> Value {
-        // Jinja2 skips a falsy input entirely (so `none|select` is empty).
-        guard value.isTruthy else { return PythonIterable.generator("select_or_reject", []) }
-        var positional = arguments.positional[...]
-        var path: AttributePath? = nil
-        if byAttribute {
-            guard let attribute = positional.popFirst() else {
-                throw JinjaError(.templateRuntimeError, "Missing parameter for attribute name")
+        PythonIterable.generator("select_or_reject") { () throws(JinjaError) -> [Value] in
+            // Jinja2 skips a falsy input entirely (so `none|select` is empty).
+            guard value.isTruthy else { return [] }
+            var positional = arguments.positional[...]
+            var path: AttributePath? = nil
+            if byAttribute {
+                guard let attribute = positional.popFirst() else {
+                    throw JinjaError(.templateRuntimeError, "Missing parameter for attribute name")
+                }
+                path = AttributePath(attribute)
             }
-            path = AttributePath(attribute)
-        }
-        var testName: String? = nil
-        if let name = positional.popFirst() { testName = try name.requireString("test name") }
-        let testArguments = Arguments(Array(positional), keywords: arguments.keywords)
-        var out: [Value] = []
-        for item in try value.iterate() {
-            let subject = try path?.value(of: item) ?? item
-            let passes: Bool
-            if let testName {
-                passes = try environment.applyTest(testName, to: subject, testArguments)
-            } else {
-                passes = subject.isTruthy
+            var testName: String? = nil
+            if let name = positional.popFirst() { testName = try name.requireString("test name") }
+            let testArguments = Arguments(Array(positional), keywords: arguments.keywords)
+            var out: [Value] = []
+            for item in try value.iterate() {
+                let subject = try path?.value(of: item) ?? item
+                let passes: Bool
+                if let testName {
+                    passes = try environment.applyTest(testName, to: subject, testArguments)
+                } else {
+                    passes = subject.isTruthy
+                }
+                if passes == keep { out.append(item) }
             }
-            if passes == keep { out.append(item) }
+            return out
         }
-        return PythonIterable.generator("select_or_reject", out)
     }
 }

@@ -42,7 +42,7 @@ enum SequenceFilters {
 
     private static func last(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("last", [])
-        if let iterable = value.pythonIterable, !iterable.isView {
+        if let iterable = value.pythonIterable, !iterable.isReiterable {
             throw JinjaError(.typeError, "'\(iterable.typeName)' object is not reversible")
         }
         return try value.iterate().last ?? .undefined(Undefined(message: "No last item, sequence was empty."))
@@ -77,8 +77,7 @@ enum SequenceFilters {
         case .dict: typeName = "dict_reversekeyiterator"
         default: typeName = "reversed"
         }
-        let reversed = Array(try value.iterate().reversed())
-        return .object(PythonIterable(typeName: typeName, kind: .iterator(function: nil), elements: reversed))
+        return PythonIterable.iterator(typeName, Array(try value.iterate().reversed()))
     }
 
     /// The sort key of an item: its attributes (or itself), lowercased when
@@ -113,17 +112,19 @@ enum SequenceFilters {
         let args = try arguments.bind("unique", ["case_sensitive", "attribute"])
         let caseSensitive = args[0]?.isTruthy ?? false
         let path = AttributePath(args[1])
-        var seen = Dict()
-        var out: [Value] = []
-        for item in try value.iterate() {
-            var key = try path.value(of: item)
-            if !caseSensitive { key = ignoringCase(key) }
-            if try !seen.contains(key) {
-                try seen.set(key, .none)
-                out.append(item)
+        return PythonIterable.generator("sync_do_unique") { () throws(JinjaError) -> [Value] in
+            var seen = Dict()
+            var out: [Value] = []
+            for item in try value.iterate() {
+                var key = try path.value(of: item)
+                if !caseSensitive { key = ignoringCase(key) }
+                if try !seen.contains(key) {
+                    try seen.set(key, .none)
+                    out.append(item)
+                }
             }
+            return out
         }
-        return PythonIterable.generator("sync_do_unique", out)
     }
 
     private static func extreme(_ value: Value, _ arguments: Arguments, _ name: String, wantsMaximum: Bool) throws(JinjaError) -> Value {
@@ -180,10 +181,12 @@ enum SequenceFilters {
 
     private static func items(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("items", [])
-        switch value {
-        case .undefined: return PythonIterable.generator("do_items", [])
-        case .dict(let dict): return PythonIterable.generator("do_items", dict.items.map { .tuple([$0.key, $0.value]) })
-        default: throw JinjaError(.typeError, "Can only get item pairs from a mapping.")
+        return PythonIterable.generator("do_items") { () throws(JinjaError) -> [Value] in
+            switch value {
+            case .undefined: return []
+            case .dict(let dict): return dict.items.map { .tuple([$0.key, $0.value]) }
+            default: throw JinjaError(.typeError, "Can only get item pairs from a mapping.")
+            }
         }
     }
 
@@ -192,39 +195,43 @@ enum SequenceFilters {
         guard let countValue = args[0] else { throw JinjaError(.typeError, "do_batch() missing 1 required positional argument: 'linecount'") }
         let size = try countValue.requireInt("batch linecount")
         let fill = args[1].flatMap { StringFilters.isNone($0) ? nil : $0 }
-        var rows: [Value] = [], row: [Value] = []
-        for item in try value.iterate() {
-            if row.count == size { rows.append(.list(row)); row = [] }
-            row.append(item)
+        return PythonIterable.generator("do_batch") { () throws(JinjaError) -> [Value] in
+            var rows: [Value] = [], row: [Value] = []
+            for item in try value.iterate() {
+                if row.count == size { rows.append(.list(row)); row = [] }
+                row.append(item)
+            }
+            if !row.isEmpty {
+                if let fill, row.count < size { row += Array(repeating: fill, count: max(0, size - row.count)) }
+                rows.append(.list(row))
+            }
+            return rows
         }
-        if !row.isEmpty {
-            if let fill, row.count < size { row += Array(repeating: fill, count: size - row.count) }
-            rows.append(.list(row))
-        }
-        return PythonIterable.generator("do_batch", rows)
     }
 
     private static func slice(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         let args = try arguments.bind("slice", ["slices", "fill_with"])
         guard let countValue = args[0] else { throw JinjaError(.typeError, "do_slice() missing 1 required positional argument: 'slices'") }
         let slices = try countValue.requireInt("slice count")
-        guard slices > 0 else {
-            if slices == 0 { throw JinjaError(.zeroDivisionError, "integer division or modulo by zero") }
-            return PythonIterable.generator("sync_do_slice", [])
-        }
         let fill = args[1].flatMap { StringFilters.isNone($0) ? nil : $0 }
-        let items = try value.iterate()
-        let perSlice = items.count / slices, withExtra = items.count % slices
-        var offset = 0, out: [Value] = []
-        for number in 0..<slices {
-            let start = offset + number * perSlice
-            if number < withExtra { offset += 1 }
-            let end = offset + (number + 1) * perSlice
-            var part = Array(items[min(start, items.count)..<min(end, items.count)])
-            if let fill, number >= withExtra { part.append(fill) }
-            out.append(.list(part))
+        return PythonIterable.generator("sync_do_slice") { () throws(JinjaError) -> [Value] in
+            let items = try value.iterate()
+            guard slices > 0 else {
+                if slices == 0 { throw JinjaError(.zeroDivisionError, "integer division or modulo by zero") }
+                return []
+            }
+            let perSlice = items.count / slices, withExtra = items.count % slices
+            var offset = 0, out: [Value] = []
+            for number in 0..<slices {
+                let start = offset + number * perSlice
+                if number < withExtra { offset += 1 }
+                let end = offset + (number + 1) * perSlice
+                var part = Array(items[min(start, items.count)..<min(max(start, end), items.count)])
+                if let fill, number >= withExtra { part.append(fill) }
+                out.append(.list(part))
+            }
+            return out
         }
-        return PythonIterable.generator("sync_do_slice", out)
     }
 
     /// `groupby(attribute, default=None, case_sensitive=False)`: sorted groups

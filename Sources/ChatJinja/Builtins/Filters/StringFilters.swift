@@ -95,9 +95,8 @@ enum StringFilters {
         }
         let first = args[1]?.isTruthy ?? false
         let blank = args[2]?.isTruthy ?? false
-        if case .undefined(let undefined) = value { throw undefined.error }
         // Jinja2 appends a newline before splitting so a trailing newline survives.
-        let lines = splitLines(value.pythonStr + "\n")
+        let lines = splitLines(try rawText(value, "indent") + "\n")
         var out: String
         if blank {
             out = lines.joined(separator: "\n" + indentation)
@@ -110,6 +109,23 @@ enum StringFilters {
         }
         if first { out = indentation + out }
         return .string(out)
+    }
+
+    /// The text of a filter that, unlike most, does not call `str()` on its
+    /// input (`indent`, `wordwrap`): anything but a string fails as the
+    /// string operation would in Python.
+    static func rawText(_ value: Value, _ filter: String) throws(JinjaError) -> String {
+        switch value {
+        case .string(let text): return text
+        case .undefined(let undefined): throw undefined.error
+        default:
+            if let text = value.markupText { return text }
+            // `indent` does `s += "\n"` first; a list accepts that and fails at `splitlines`.
+            if filter == "indent", !TypeTests.isSequence(value) || value.typeName == "dict" {
+                throw JinjaError(.typeError, "unsupported operand type(s) for +=: '\(value.typeName)' and 'str'")
+            }
+            throw JinjaError(.attributeError, "'\(value.typeName)' object has no attribute 'splitlines'")
+        }
     }
 
     /// Python `str.splitlines()` without the line ends.
@@ -128,7 +144,6 @@ enum StringFilters {
 
     private static func truncate(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         let args = try arguments.bind("truncate", ["length", "killwords", "end", "leeway"])
-        let text = value.pythonStr
         let length = try Value.optionalInt(args[0], "truncate length") ?? 255
         let killWords = args[1]?.isTruthy ?? false
         let end = try args[2].map { v throws(JinjaError) in try v.requireString("truncate end") } ?? "..."
@@ -136,6 +151,14 @@ enum StringFilters {
         let endLength = end.unicodeScalars.count
         guard length >= endLength else { throw JinjaError(.valueError, "expected length >= \(endLength), got \(length)") }
         guard leeway >= 0 else { throw JinjaError(.valueError, "expected leeway >= 0, got \(leeway)") }
+        // Jinja2 measures and slices the value itself, not its `str()`.
+        guard case .string(let text) = value.unwrappingMarkup else {
+            if try SequenceFilters.length(value) <= length + leeway { return value }
+            if killWords || value.typeName != "list" && value.typeName != "tuple" {
+                throw JinjaError(.typeError, "cannot truncate a \(value.typeName) by slicing it and adding \(Value.pythonStringRepr(end))")
+            }
+            throw JinjaError(.attributeError, "'\(value.typeName)' object has no attribute 'rsplit'")
+        }
         let scalars = Array(text.unicodeScalars)
         if scalars.count <= length + leeway { return .string(text) }
         let kept = String(String.UnicodeScalarView(scalars.prefix(length - endLength)))

@@ -10,7 +10,7 @@ enum WordWrap {
         var separator = "\n"
         if let given = args[2], !StringFilters.isNone(given) { separator = try given.requireString("wrapstring") }
         let breakOnHyphens = args[3]?.isTruthy ?? true
-        let paragraphs = StringFilters.splitLines(value.pythonStr).map { line in
+        let paragraphs = StringFilters.splitLines(try StringFilters.rawText(value, "wordwrap")).map { line in
             wrap(Array(line.unicodeScalars), width: width, breakLongWords: breakLongWords, breakOnHyphens: breakOnHyphens)
                 .joined(separator: separator)
         }

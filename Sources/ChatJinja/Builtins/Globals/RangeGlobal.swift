@@ -18,7 +18,7 @@ enum RangeGlobal {
         if length > limits.maximumSequenceLength {
             throw JinjaError(.limitExceeded, "range of \(length) items exceeds the sequence limit (\(limits.maximumSequenceLength))")
         }
-        return .list((0..<length).map { .int(start + $0 * step) })
+        return PythonIterable.range(start: start, stop: stop, step: step, (0..<length).map { .int(start + $0 * step) })
     }
 
     /// `len(range(start, stop, step))` without overflow.

@@ -62,6 +62,7 @@ enum TypeTests {
     /// Whether the value has a length and items, as Jinja2's `sequence` asks
     /// (undefined has both: length 0, and item access that raises).
     static func isSequence(_ value: Value) -> Bool {
+        if let range = value.pythonIterable { return range.isSequence }
         switch value.unwrappingMarkup {
         case .string, .list, .tuple, .dict, .undefined: return true
         default: return false
