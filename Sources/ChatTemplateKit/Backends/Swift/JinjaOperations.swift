@@ -41,7 +41,12 @@ enum JinjaOperations {
     /// `value | tojson` as transformers defines it: `json.dumps(ensure_ascii=False)`.
     static func toJSON(_ value: JSONValue?) throws(ChatTemplateError) -> String {
         guard let value else { throw .type("Object of type Undefined is not JSON serializable") }
-        return toJSONWriter.string(from: value)
+        return toJSON(value)
+    }
+
+    /// `value | tojson` of a present value.
+    static func toJSON(_ value: JSONValue) -> String {
+        toJSONWriter.string(from: value)
     }
 
     private static let toJSONWriter = PythonJSONWriter(ensureASCII: false)
