@@ -17,6 +17,7 @@ extension Value {
             }
             return true
         case (.callable(let a), .callable(let b)): return a === b
+        case (.object(let a as LargeInteger), .object(let b as LargeInteger)): return a.digits == b.digits
         case (.object(let a), .object(let b)): return a === b
         default:
             if let a = numericValue, let b = other.numericValue { return a == b }
