@@ -36,6 +36,27 @@ struct RenderLimitsTests {
         #expect(try template.render([:]).text == "<Namespace {'x': <Namespace {...}>}>")
     }
 
+    /// Values that double on every iteration: memory would run out long
+    /// before the loop or output limits notice.
+    @Test(arguments: [
+        "{% set ns = namespace(x='a') %}{% for i in range(60) %}{% set ns.x = ns.x + ns.x %}{% endfor %}",
+        "{% set ns = namespace(x=[1]) %}{% for i in range(60) %}{% set ns.x = ns.x + ns.x %}{% endfor %}",
+        "{% set ns = namespace(x='a') %}{% for i in range(60) %}{% set ns.x = ns.x|replace('a', 'aa') %}{% endfor %}",
+        "{% set ns = namespace(x='a') %}{% for i in range(60) %}{% set ns.x = [ns.x, ns.x] %}{% endfor %}{{ ns.x }}",
+        "{% set ns = namespace(x='a') %}{% for i in range(60) %}{% set ns.x = [ns.x, ns.x] %}{% endfor %}{{ ns.x | tojson }}",
+    ])
+    func doublingValuesAreBounded(_ source: String) throws {
+        var options = RenderOptions()
+        options.limits.maximumSequenceLength = 100_000
+        options.limits.maximumOutputBytes = 100_000
+        do {
+            _ = try JinjaTemplate(source: source).render([:], options: options)
+            Issue.record("expected LimitExceeded")
+        } catch {
+            #expect(error.kind == .limitExceeded)
+        }
+    }
+
     @Test func loopIterationsAreBounded() throws {
         var options = RenderOptions()
         options.limits.maximumLoopIterations = 1_000

@@ -44,13 +44,13 @@ struct ExpressionCompiler {
             let arguments = compile(arguments)
             return { renderer, frame throws(JinjaError) in
                 let function = try callee(renderer, frame)
-                return try renderer.call(function, try renderer.evaluate(arguments, in: frame))
+                return try renderer.bounded(try renderer.call(function, try renderer.evaluate(arguments, in: frame)))
             }
         case .binary(let op, let left, let right):
             let left = compile(left), right = compile(right)
             return { renderer, frame throws(JinjaError) in
                 let lhs = try left(renderer, frame)
-                return try Operators.apply(op, lhs, try right(renderer, frame), limits: renderer.limits)
+                return try renderer.bounded(try Operators.apply(op, lhs, try right(renderer, frame), limits: renderer.limits))
             }
         case .unary(.not, let operand):
             let operand = compile(operand)
@@ -78,7 +78,12 @@ struct ExpressionCompiler {
                 var text = ""
                 for part in parts {
                     let value = try part(renderer, frame)
-                    if case .string(let string) = value { text += string } else { text += value.pythonStr }
+                    if case .string(let string) = value {
+                        text += string
+                    } else {
+                        try renderer.checkPrintedSize(of: value, budget: renderer.limits.maximumSequenceLength)
+                        text += value.pythonStr
+                    }
                 }
                 if text.utf8.count > renderer.limits.maximumSequenceLength {
                     throw JinjaError(.limitExceeded, "string longer than \(renderer.limits.maximumSequenceLength) bytes")
@@ -166,8 +171,8 @@ struct ExpressionCompiler {
             let value = try receiver(renderer, frame)
             if case .undefined(let undefined) = value { throw undefined.error }
             let values = try renderer.evaluate(arguments, in: frame)
-            if let result = try value.callMethod(method, values) { return result }
-            return try renderer.call(try value.attribute(method), values)
+            if let result = try value.callMethod(method, values) { return try renderer.bounded(result) }
+            return try renderer.bounded(try renderer.call(try value.attribute(method), values))
         }
     }
 
@@ -238,7 +243,7 @@ extension Renderer {
         guard let function = filter.function else {
             throw JinjaError(.templateRuntimeError, "No filter named '\(filter.name)' found.")
         }
-        return try function(value, try evaluate(filter.arguments, in: frame), self)
+        return try bounded(try function(value, try evaluate(filter.arguments, in: frame), self))
     }
 
     /// Applies `| name(args) | …` in order.

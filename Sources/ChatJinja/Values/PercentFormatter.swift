@@ -78,7 +78,7 @@ enum PercentFormatter {
     private static func isItemAccessible(_ value: Value) -> Bool {
         switch value {
         case .dict, .list, .undefined: return true
-        default: return false
+        default: return value.pythonIterable?.isSequence ?? false
         }
     }
 

@@ -13,7 +13,7 @@ extension Value {
             if let text = markupText {
                 // Markup is a str: it has the str methods.
                 if let method = PythonMethods.lookup(name, on: .string(text)) { return method }
-            } else if let value = object.attribute(name) {
+            } else if let value = object.attribute(name) ?? PythonMethods.lookup(name, on: self) {
                 return value
             }
         case .dict(let dict):
@@ -139,14 +139,6 @@ extension Value {
         case .int(let i): return i
         default:
             throw JinjaError(.typeError, "slice indices must be integers or None or have an __index__ method")
-        }
-    }
-
-    /// A value made from a Python number.
-    init(number: Number) {
-        switch number {
-        case .int(let i): self = .int(i)
-        case .double(let d): self = .double(d)
         }
     }
 }

@@ -13,8 +13,13 @@ struct ValueJSONWriter {
     private let keySeparator: [UInt8]
     private let indent: [UInt8]?
 
-    init(format: PythonJSONWriter) {
+    /// The longest text the writer may produce: values can share elements
+    /// (`[x, x]` nested), so a small value can serialize to terabytes.
+    let maximumBytes: Int
+
+    init(format: PythonJSONWriter, maximumBytes: Int = RenderLimits().maximumSequenceLength) {
         self.format = format
+        self.maximumBytes = maximumBytes
         itemSeparator = Array(format.itemSeparator.utf8)
         keySeparator = Array(format.keySeparator.utf8)
         indent = format.indent.map { Array($0.utf8) }
@@ -39,6 +44,7 @@ struct ValueJSONWriter {
             out.append(UInt8(ascii: "["))
             var first = true
             for element in elements {
+                try checkSize(out)
                 if !first { out.append(contentsOf: itemSeparator) }
                 first = false
                 newline(level + 1, into: &out)
@@ -51,6 +57,7 @@ struct ValueJSONWriter {
             out.append(UInt8(ascii: "{"))
             var first = true
             for (key, member) in zip(dict.keys, dict.values) {
+                try checkSize(out)
                 if !first { out.append(contentsOf: itemSeparator) }
                 first = false
                 newline(level + 1, into: &out)
@@ -63,8 +70,16 @@ struct ValueJSONWriter {
         case .object(let markup as Markup):
             // Markup is a str subclass: json.dumps writes its text.
             writeString(markup.text, into: &out)
+        case .object(let integer as LargeInteger):
+            out.append(contentsOf: integer.digits.utf8)
         case .undefined, .callable, .object:
             throw JinjaError(.typeError, "Object of type \(value.typeName) is not JSON serializable")
+        }
+    }
+
+    private func checkSize(_ out: [UInt8]) throws(JinjaError) {
+        if out.count > maximumBytes {
+            throw JinjaError(.limitExceeded, "tojson output longer than \(maximumBytes) bytes")
         }
     }
 
@@ -76,6 +91,7 @@ struct ValueJSONWriter {
         case .double(let number): writeString(PythonJSONWriter.number(number), into: &out)
         case .bool(let flag): writeString(flag ? "true" : "false", into: &out)
         case .none: writeString("null", into: &out)
+        case .object(let integer as LargeInteger): writeString(integer.digits, into: &out)
         default:
             throw JinjaError(.typeError, "keys must be str, int, float, bool or None, not \(key.typeName)")
         }

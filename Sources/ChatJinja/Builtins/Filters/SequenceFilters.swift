@@ -70,11 +70,15 @@ enum SequenceFilters {
         guard TypeTests.isIterable(value) else {
             throw JinjaError(.templateRuntimeError, "argument must be iterable")
         }
-        // Python's `reversed()` gives an iterator whose type depends on the input.
+        // Python's `reversed()` gives an iterator whose type depends on the
+        // input; what cannot be reversed (a generator) becomes a reversed list.
         let typeName: String
         switch value {
         case .list: typeName = "list_reverseiterator"
         case .dict: typeName = "dict_reversekeyiterator"
+        case .object(let iterable as PythonIterable):
+            guard iterable.isReiterable else { return .list(try value.iterate().reversed()) }
+            typeName = iterable.isSequence ? "range_iterator" : "dict_reverseiterator"
         default: typeName = "reversed"
         }
         return PythonIterable.iterator(typeName, Array(try value.iterate().reversed()))

@@ -33,17 +33,23 @@ enum StringFilters {
     /// whitespace, `-`, or an opening bracket, so `"they're"` stays `"They're"`.
     static func title(_ text: String) -> String {
         var out = ""
-        var atWordStart = true
+        var word = String.UnicodeScalarView()
+        // Each word is `word[0].upper() + word[1:].lower()`, so a final
+        // sigma is judged within the word.
+        func flush() {
+            guard let first = word.first else { return }
+            out += PythonText.upper(first) + PythonText.lower(String(word.dropFirst()))
+            word = String.UnicodeScalarView()
+        }
         for scalar in text.unicodeScalars {
-            let isBoundary = PythonText.isSpace(scalar) || "-({[<".unicodeScalars.contains(scalar)
-            if isBoundary {
+            if PythonText.isSpace(scalar) || "-({[<".unicodeScalars.contains(scalar) {
+                flush()
                 out.unicodeScalars.append(scalar)
-                atWordStart = true
             } else {
-                out += atWordStart ? PythonText.upper(scalar) : PythonText.lower(scalar)
-                atWordStart = false
+                word.append(scalar)
             }
         }
+        flush()
         return out
     }
 

@@ -45,10 +45,11 @@ enum StringMethods {
         "title": unary("title") { .string(PythonText.title($0)) },
         "capitalize": unary("capitalize") { .string(PythonText.capitalize($0)) },
         "swapcase": unary("swapcase") { text in
+            let scalars = Array(text.unicodeScalars)
             var out = ""
-            for scalar in text.unicodeScalars {
+            for (i, scalar) in scalars.enumerated() {
                 let p = scalar.properties
-                out += p.isUppercase ? PythonText.lower(scalar) : p.isLowercase ? PythonText.upper(scalar) : String(scalar)
+                out += p.isUppercase ? PythonText.lower(scalars, at: i) : p.isLowercase ? PythonText.upper(scalar) : String(scalar)
             }
             return .string(out)
         },
@@ -77,14 +78,24 @@ enum StringMethods {
 
     /// Python `str.islower`: some cased character, none upper or titlecase.
     static func isLower(_ text: String) -> Bool {
-        let cased = text.unicodeScalars.filter(PythonText.isCased)
-        return !cased.isEmpty && cased.allSatisfy { !$0.properties.isUppercase && $0.properties.generalCategory != .titlecaseLetter }
+        var sawLower = false
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
+            if p.isLowercase { sawLower = true }
+        }
+        return sawLower
     }
 
     /// Python `str.isupper`: some cased character, none lower or titlecase.
     static func isUpper(_ text: String) -> Bool {
-        let cased = text.unicodeScalars.filter(PythonText.isCased)
-        return !cased.isEmpty && cased.allSatisfy { !$0.properties.isLowercase && $0.properties.generalCategory != .titlecaseLetter }
+        var sawUpper = false
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            if p.isLowercase || p.generalCategory == .titlecaseLetter { return false }
+            if p.isUppercase { sawUpper = true }
+        }
+        return sawUpper
     }
 
     /// Python `str.center`: when the padding is odd the extra space goes

@@ -26,6 +26,7 @@ enum JinjaOperations {
         case .bool(let b)?: return b
         case .int(let i)?: return i != 0
         case .double(let d)?: return d != 0
+        case .largeInteger?: return true
         case .string(let s)?: return !s.isEmpty
         case .array(let a)?: return !a.isEmpty
         case .object(let o)?: return !o.isEmpty
@@ -56,7 +57,7 @@ enum JinjaOperations {
         switch value {
         case .null: return "NoneType"
         case .bool: return "bool"
-        case .int: return "int"
+        case .int, .largeInteger: return "int"
         case .double: return "float"
         case .string: return "str"
         case .array: return "list"
