@@ -45,7 +45,7 @@ struct ParserErrorTests {
         }
     }
 
-    @Test func boundsNesting() {
+    @Test func boundsNesting() throws {
         let deep = String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000)
         #expect(throws: JinjaError.self) { try JinjaTemplate(source: "{{ \(deep) }}") }
         let blocks = String(repeating: "{% if true %}", count: 5_000) + String(repeating: "{% endif %}", count: 5_000)
