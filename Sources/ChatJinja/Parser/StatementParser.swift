@@ -49,26 +49,19 @@ extension Parser {
         let offset = currentOffset
         advance()
         isSoftContext = true
-        let condition = try parseTuple(withConditional: false)
-        let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
-        if skip(name: "elif") {
-            // `elif` is an `if` nested in the `else` branch, sharing the same `endif`.
-            let nested = try parseIfContinuation(offset: currentOffset)
-            return .conditional(condition, then: body, otherwise: [nested], offset: offset)
-        }
-        if skip(name: "else") {
-            let otherwise = try parseBlockBody(until: ["endif"], dropEnd: true)
-            return .conditional(condition, then: body, otherwise: otherwise, offset: offset)
-        }
-        advance()
-        return .conditional(condition, then: body, otherwise: [], offset: offset)
+        return try parseConditionAndBranches(offset: offset)
     }
 
-    private mutating func parseIfContinuation(offset: Int) throws(JinjaError) -> Statement {
+    /// `condition %}body{% elif …` / `{% else %}…` / `{% endif`: an `elif` is
+    /// an `if` nested in the `else` branch, sharing the same `endif`.
+    private mutating func parseConditionAndBranches(offset: Int) throws(JinjaError) -> Statement {
+        // Each `elif` nests one level deeper, so long chains count toward the nesting bound.
+        try enter()
+        defer { leave() }
         let condition = try parseTuple(withConditional: false)
         let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
         if skip(name: "elif") {
-            let nested = try parseIfContinuation(offset: currentOffset)
+            let nested = try parseConditionAndBranches(offset: currentOffset)
             return .conditional(condition, then: body, otherwise: [nested], offset: offset)
         }
         if skip(name: "else") {
