@@ -21,7 +21,11 @@ let package = Package(
         .target(name: "OrderedJSON"),
         .target(name: "ChatJinja", dependencies: ["OrderedJSON"]),
         .target(name: "ChatTokenizer", dependencies: ["OrderedJSON"]),
-        .target(name: "ChatTemplateKit", dependencies: ["ChatJinja", "ChatTokenizer", "OrderedJSON"]),
+        .target(
+            name: "ChatTemplateKit",
+            dependencies: ["ChatJinja", "ChatTokenizer", "OrderedJSON"],
+            plugins: ["EmbedTemplates"]
+        ),
         .executableTarget(
             name: "chat-template",
             dependencies: [
@@ -29,10 +33,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Build-time tool of the EmbedTemplates plugin (Templates/ → Swift source).
+        .executableTarget(name: "template-embedder", path: "Sources/template-embedder"),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["template-embedder"]
+        ),
+        .plugin(
+            name: "ParityCheck",
+            capability: .command(
+                intent: .custom(verb: "parity-check", description: "Check train/inference parity of every registered family on the fixture model directories")
+            ),
+            dependencies: ["chat-template"]
+        ),
         .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
         .testTarget(name: "ChatJinjaTests", dependencies: ["ChatJinja", "OrderedJSON"]),
         .testTarget(name: "ChatTokenizerTests", dependencies: ["ChatTokenizer", "OrderedJSON"]),
         .testTarget(name: "ChatTemplateKitTests", dependencies: ["ChatTemplateKit", "ChatJinja", "ChatTokenizer", "OrderedJSON"]),
+        .testTarget(name: "CLITests", dependencies: ["chat-template", "OrderedJSON"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ChatTemplateKit", "ChatJinja", "ChatTokenizer", "OrderedJSON"]),
     ]
 )

@@ -9,6 +9,7 @@ public struct ChatRenderInput: Sendable {
     public var tools: [JSONValue]?
     /// RAG documents; `nil` renders as `documents = None`.
     public var documents: [JSONValue]?
+    /// Whether to end with the assistant header (`add_generation_prompt`).
     public var addGenerationPrompt: Bool
     /// Every other template variable: `bos_token`, `eos_token`, `enable_thinking` …
     public var variables: JSONObject

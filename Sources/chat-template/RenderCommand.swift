@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatJinja
-import Dispatch
+import ChatTemplateKit
+import Foundation
 import OrderedJSON
 
 /// `chat-template render`: conversations in, rendered prompts out, one JSON line each.
@@ -18,13 +19,13 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("chat-template"), help: "A chat template file (.jinja).")
     var chatTemplate: String?
 
-    @Option(help: "A model ID from the registry, e.g. Qwen/Qwen3.6-35B-A3B.")
+    @Option(help: "A model ID from the registry, e.g. Qwen/Qwen3.6-35B-A3B (`chat-template templates`).")
     var model: String?
 
     @Option(name: .customLong("model-dir"), help: "A Hugging Face model directory (chat_template.jinja or tokenizer_config.json).")
     var modelDirectory: String?
 
-    @Option(name: .customLong("template-backend"), help: "jinja (the model's own template) or swift (the family written in Swift).")
+    @Option(name: .customLong("template-backend"), help: "jinja (the model's own template) or swift (the family written in Swift; needs --model).")
     var templateBackend: String = "jinja"
 
     @Option(help: "Conversations, one JSON object per line ('-' for standard input).")
@@ -42,7 +43,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Pin strftime_now to this local time, e.g. 2026-07-26T12:00:00 (default: now).")
     var now: String?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Flag(name: .customLong("generation-spans"), help: "Add \"generation_spans\": the UTF-8 byte ranges [start, end) that {% generation %} blocks rendered.")
+    var generationSpans = false
+
+    @Option(help: "Worker threads (default: all cores); output stays in input order.")
     var jobs: Int?
 
     @Flag(help: "Render a small built-in conversation with a built-in ChatML template.")
@@ -54,8 +58,11 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("give --chat-template FILE, --model ID or --model-dir DIR (or --example)")
         }
         if input == nil { throw ValidationError("--input FILE.jsonl is required") }
-        if templateBackend != "jinja" && templateBackend != "swift" {
+        if TemplateBackend(rawValue: templateBackend) == nil {
             throw ValidationError("--template-backend must be 'jinja' or 'swift'")
+        }
+        if templateBackend == "swift" && model == nil {
+            throw ValidationError("--template-backend swift needs --model (the family to use)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -65,99 +72,133 @@ struct RenderCommand: ParsableCommand {
             print(try ExampleConversation.render(), terminator: "")
             return
         }
-        if templateBackend == "swift" || (model != nil && chatTemplate == nil && modelDirectory == nil) {
-            throw CLIError("--model and --template-backend swift are not wired into 'render' yet; use --chat-template FILE or --model-dir DIR with the jinja backend")
+        var options = RenderOptions()
+        if let now { options.now = try TemplateVariables.parseNow(now) }
+        let render = try model == nil ? templateFileRenderer(options: options) : familyRenderer(options: options)
+
+        let reader = try JSONLinesReader(path: input ?? "-")
+        let writer = try JSONLinesWriter(path: output)
+        let progress = ProgressReporter.forTerminal(label: "render", total: input.flatMap(countLines(atPath:)))
+        let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
+            [render(line)]
         }
-        let source = try TemplateSource.load(chatTemplate: chatTemplate, modelDirectory: modelDirectory)
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// `--chat-template` / `--model-dir` without `--model`: the template runs
+    /// with exactly the inputs transformers' `apply_chat_template` prepares.
+    private func templateFileRenderer(options: RenderOptions) throws -> @Sendable (InputLine) -> JSONValue {
+        var variables = TemplateVariables.defaultSpecialTokens
+        var source: String? = nil
+        if let modelDirectory {
+            let directory = try loadModelDirectory(modelDirectory)
+            for (key, value) in directory.specialTokens.members { variables[key] = value }
+            source = directory.chatTemplate
+        }
+        if let chatTemplate { source = try TemplateVariables.readText(chatTemplate) }
+        guard let source else {
+            throw CLIError("no chat template: '\(modelDirectory ?? "")' has neither chat_template.jinja nor a chat_template in tokenizer_config.json")
+        }
+        for (key, value) in try TemplateVariables.parse(self.variables).members { variables[key] = value }
         let template: JinjaTemplate
         do {
-            template = try JinjaTemplate(source: source.text)
+            template = try JinjaTemplate(source: source)
         } catch {
             throw CLIError("the chat template does not parse: \(error)")
         }
-        var baseVariables = source.modelVariables
-        let overrides = try TemplateVariables.parse(variables)
-        for (key, value) in zip(overrides.keys, overrides.values) { baseVariables[key] = value }
-        var options = RenderOptions()
-        if let now { options.now = try TemplateVariables.parseNow(now) }
+        let renderer = TemplateFileRenderer(template: template, baseVariables: variables, addGenerationPrompt: addGenerationPrompt,
+                                            options: options, includeGenerationSpans: generationSpans)
+        return renderer.render
+    }
 
-        let renderer = BatchRenderer(template: template, baseVariables: baseVariables, addGenerationPrompt: addGenerationPrompt, options: options)
-        let reader = try JSONLinesReader(path: input ?? "-")
-        let writer = try JSONLinesWriter(path: output)
-        let failures = renderer.run(reader: reader, writer: writer, jobs: jobs ?? System.coreCount)
-        writer.flush()
-        if failures > 0 { throw ExitCode(1) }
+    /// `--model`: the family's renderer from the registry, `jinja` (model
+    /// directory, `--chat-template` or the embedded default) or `swift`.
+    private func familyRenderer(options: RenderOptions) throws -> @Sendable (InputLine) -> JSONValue {
+        guard let model else { throw CLIError("--model is required here") }
+        let family: any Template
+        do {
+            family = try TemplateRegistry.standard.template(forModel: model)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let directory = try modelDirectory.map(loadModelDirectory)
+        var variables = directory == nil ? TemplateVariables.defaultSpecialTokens : JSONObject()
+        for (key, value) in try TemplateVariables.parse(self.variables).members { variables[key] = value }
+        let renderer: any ChatRenderer
+        do {
+            renderer = try family.renderer(
+                TemplateBackend(rawValue: templateBackend) ?? .jinja, model: directory,
+                chatTemplate: try chatTemplate.map(TemplateVariables.readText), variables: variables, options: options)
+        } catch let error as ChatTemplateError {
+            throw CLIError(error.description)
+        }
+        let addGenerationPrompt = addGenerationPrompt, includeSpans = generationSpans
+        return { line in
+            guard case .success(let value) = line.result else { return TemplateFileRenderer.invalidJSON(line) }
+            let conversation: Conversation
+            do {
+                conversation = try Conversation(record: value)
+            } catch {
+                return TemplateFileRenderer.notAConversation(line, error)
+            }
+            do throws(ChatTemplateError) {
+                let rendered = try renderer.render(conversation, addGenerationPrompt: addGenerationPrompt)
+                return TemplateFileRenderer.success(id: conversation.id, text: rendered.text, spans: includeSpans ? rendered.generationSpans : nil)
+            } catch {
+                return .object(JSONObject([("id", conversation.id), ("error", .string(error.description))]))
+            }
+        }
+    }
+
+    private func loadModelDirectory(_ path: String) throws -> ModelDirectory {
+        do {
+            return try ModelDirectory(url: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError(error.description)
+        }
     }
 }
 
-/// Renders input lines in batches on all cores, writing results in input order.
-struct BatchRenderer: Sendable {
+/// Renders input lines with one parsed template, preparing each conversation
+/// as transformers does (`ChatRenderInput`).
+struct TemplateFileRenderer: Sendable {
     let template: JinjaTemplate
     let baseVariables: JSONObject
     let addGenerationPrompt: Bool
     let options: RenderOptions
-
-    /// Renders every line; returns how many failed.
-    func run(reader: JSONLinesReader, writer: JSONLinesWriter, jobs: Int) -> Int {
-        var failures = 0
-        var batch: [InputLine] = []
-        let batchSize = max(64, jobs * 16)
-        func flush() {
-            let results = render(batch, jobs: jobs)
-            for result in results {
-                if result["error"] != nil { failures += 1 }
-                writer.write(result)
-            }
-            batch.removeAll(keepingCapacity: true)
-        }
-        for line in reader {
-            batch.append(line)
-            if batch.count == batchSize { flush() }
-        }
-        if !batch.isEmpty { flush() }
-        return failures
-    }
-
-    private func render(_ lines: [InputLine], jobs: Int) -> [JSONValue] {
-        if jobs == 1 || lines.count < 4 { return lines.map(render) }
-        let results = ResultSlots(count: lines.count)
-        DispatchQueue.concurrentPerform(iterations: lines.count) { index in
-            results.store(render(lines[index]), at: index)
-        }
-        return results.values
-    }
+    let includeGenerationSpans: Bool
 
     /// One output record for one input line.
     func render(_ line: InputLine) -> JSONValue {
+        guard case .success(let value) = line.result else { return Self.invalidJSON(line) }
         let record: ConversationRecord
-        switch line.result {
-        case .failure(let error):
-            return .object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("invalid JSON: \(error)"))]))
-        case .success(let value):
-            do {
-                record = try ConversationRecord(value)
-            } catch {
-                return .object(JSONObject([("id", line.id), ("line", .int(line.number)), ("error", .string("not a conversation: \(error)"))]))
-            }
+        do {
+            record = try ConversationRecord(value)
+        } catch {
+            return Self.notAConversation(line, error)
         }
         do {
             let rendered = try template.render(chat: record.renderInput(base: baseVariables, addGenerationPrompt: addGenerationPrompt), options: options)
-            return .object(JSONObject([("id", record.id), ("text", .string(rendered.text))]))
+            return Self.success(id: record.id, text: rendered.text, spans: includeGenerationSpans ? rendered.generationSpans : nil)
         } catch {
             return .object(JSONObject([("id", record.id), ("error", .string(error.description))]))
         }
     }
-}
 
-/// Fixed slots that worker threads fill, each writing only its own index.
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [JSONValue]
-
-    init(count: Int) { storage = Array(repeating: .null, count: count) }
-
-    func store(_ value: JSONValue, at index: Int) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    static func success(id: JSONValue, text: String, spans: [Range<Int>]?) -> JSONValue {
+        var result = JSONObject([("id", id), ("text", .string(text))])
+        if let spans {
+            result["generation_spans"] = .array(spans.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })
+        }
+        return .object(result)
     }
 
-    var values: [JSONValue] { storage }
+    static func invalidJSON(_ line: InputLine) -> JSONValue {
+        guard case .failure(let error) = line.result else { return .null }
+        return .object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("invalid JSON: \(error)"))]))
+    }
+
+    static func notAConversation(_ line: InputLine, _ error: any Error) -> JSONValue {
+        .object(JSONObject([("id", line.id), ("line", .int(line.number)), ("error", .string("not a conversation: \(error)"))]))
+    }
 }

@@ -45,11 +45,21 @@ struct ParserErrorTests {
         }
     }
 
-    @Test func boundsNesting() {
+    @Test func boundsNesting() throws {
         let deep = String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000)
         #expect(throws: JinjaError.self) { try JinjaTemplate(source: "{{ \(deep) }}") }
         let blocks = String(repeating: "{% if true %}", count: 5_000) + String(repeating: "{% endif %}", count: 5_000)
         #expect(throws: JinjaError.self) { try JinjaTemplate(source: blocks) }
+        // Chains nest to the left without any parenthesis.
+        let sum = "{{ " + Array(repeating: "1", count: 5_000).joined(separator: " + ") + " }}"
+        #expect(throws: JinjaError.self) { try JinjaTemplate(source: sum) }
+        let filters = "{{ x" + String(repeating: "|string", count: 5_000) + " }}"
+        #expect(throws: JinjaError.self) { try JinjaTemplate(source: filters) }
+        let elifs = "{% if x %}" + String(repeating: "{% elif x %}", count: 5_000) + "{% endif %}"
+        #expect(throws: JinjaError.self) { try JinjaTemplate(source: elifs) }
+        // Ordinary lengths stay fine.
+        let short = "{{ " + Array(repeating: "1", count: 100).joined(separator: " + ") + " }}"
+        #expect(try JinjaTemplate(source: short).render([:]).text == "100")
     }
 
     @Test func breakOutsideLoopIsASyntaxError() {

@@ -14,6 +14,49 @@ struct RenderLimitsTests {
         }
     }
 
+    @Test func deepRecursionStopsBeforeTheStackEnds() throws {
+        var options = RenderOptions()
+        options.limits.maximumCallDepth = 1_000_000
+        let template = try JinjaTemplate(source: "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}")
+        do {
+            _ = try template.render([:], options: options)
+            Issue.record("expected RecursionError")
+        } catch {
+            #expect(error.kind == .recursionError)
+        }
+    }
+
+    @Test func recursiveLoopsAreBounded() throws {
+        let template = try JinjaTemplate(source: "{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}")
+        #expect(throws: JinjaError.self) { try template.render([:]) }
+    }
+
+    @Test func namespaceContainingItselfPrintsLikePython() throws {
+        let template = try JinjaTemplate(source: "{% set ns = namespace() %}{% set ns.x = ns %}{{ ns }}")
+        #expect(try template.render([:]).text == "<Namespace {'x': <Namespace {...}>}>")
+    }
+
+    /// Values that double on every iteration: memory would run out long
+    /// before the loop or output limits notice.
+    @Test(arguments: [
+        "{% set ns = namespace(x='a') %}{% for i in range(60) %}{% set ns.x = ns.x + ns.x %}{% endfor %}",
+        "{% set ns = namespace(x=[1]) %}{% for i in range(60) %}{% set ns.x = ns.x + ns.x %}{% endfor %}",
+        "{% set ns = namespace(x='a') %}{% for i in range(60) %}{% set ns.x = ns.x|replace('a', 'aa') %}{% endfor %}",
+        "{% set ns = namespace(x='a') %}{% for i in range(60) %}{% set ns.x = [ns.x, ns.x] %}{% endfor %}{{ ns.x }}",
+        "{% set ns = namespace(x='a') %}{% for i in range(60) %}{% set ns.x = [ns.x, ns.x] %}{% endfor %}{{ ns.x | tojson }}",
+    ])
+    func doublingValuesAreBounded(_ source: String) throws {
+        var options = RenderOptions()
+        options.limits.maximumSequenceLength = 100_000
+        options.limits.maximumOutputBytes = 100_000
+        do {
+            _ = try JinjaTemplate(source: source).render([:], options: options)
+            Issue.record("expected LimitExceeded")
+        } catch {
+            #expect(error.kind == .limitExceeded)
+        }
+    }
+
     @Test func loopIterationsAreBounded() throws {
         var options = RenderOptions()
         options.limits.maximumLoopIterations = 1_000

@@ -48,9 +48,6 @@ struct SourceText: Sendable {
         let snippet = line.count > 120 ? String(line.prefix(120)) + "…" : line
         return SourceLocation(line: low + 1, column: column, snippet: snippet.trimmingSpaces)
     }
-
-    /// The 1-based line number of `offset`.
-    func line(of offset: Int) -> Int { location(of: offset).line }
 }
 
 extension String {

@@ -25,7 +25,10 @@ extension Parser {
         try enter()
         defer { leave() }
         var expression = try parseOr()
+        var wraps = 0
+        defer { depth -= wraps }
         while isName("if") {
+            try deepen(&wraps)
             advance()
             let wasSoft = isSoftContext
             isSoftContext = true
@@ -39,13 +42,23 @@ extension Parser {
 
     private mutating func parseOr() throws(JinjaError) -> Expression {
         var left = try parseAnd()
-        while skip(name: "or") { left = .or(left, try parseAnd()) }
+        var wraps = 0
+        defer { depth -= wraps }
+        while skip(name: "or") {
+            try deepen(&wraps)
+            left = .or(left, try parseAnd())
+        }
         return left
     }
 
     private mutating func parseAnd() throws(JinjaError) -> Expression {
         var left = try parseNot()
-        while skip(name: "and") { left = .and(left, try parseNot()) }
+        var wraps = 0
+        defer { depth -= wraps }
+        while skip(name: "and") {
+            try deepen(&wraps)
+            left = .and(left, try parseNot())
+        }
         return left
     }
 
@@ -84,10 +97,13 @@ extension Parser {
 
     private mutating func parseMathAdditive() throws(JinjaError) -> Expression {
         var left = try parseConcat()
+        var wraps = 0
+        defer { depth -= wraps }
         while true {
-            if skip(.plus) { left = .binary(.add, left, try parseConcat()) }
-            else if skip(.minus) { left = .binary(.subtract, left, try parseConcat()) }
-            else { return left }
+            let op: BinaryOperator
+            if skip(.plus) { op = .add } else if skip(.minus) { op = .subtract } else { return left }
+            try deepen(&wraps)
+            left = .binary(op, left, try parseConcat())
         }
     }
 
@@ -100,6 +116,8 @@ extension Parser {
 
     private mutating func parseMathMultiplicative() throws(JinjaError) -> Expression {
         var left = try parsePower()
+        var wraps = 0
+        defer { depth -= wraps }
         while true {
             let op: BinaryOperator
             switch current {
@@ -110,13 +128,19 @@ extension Parser {
             default: return left
             }
             advance()
+            try deepen(&wraps)
             left = .binary(op, left, try parsePower())
         }
     }
 
     private mutating func parsePower() throws(JinjaError) -> Expression {
         var left = try parseUnary()
-        while skip(.doubleStar) { left = .binary(.power, left, try parseUnary()) }
+        var wraps = 0
+        defer { depth -= wraps }
+        while skip(.doubleStar) {
+            try deepen(&wraps)
+            left = .binary(.power, left, try parseUnary())
+        }
         return left
     }
 
@@ -203,7 +227,10 @@ extension Parser {
     /// `.name`, `.0`, `[…]` and calls after a primary.
     private mutating func parsePostfix(_ base: Expression) throws(JinjaError) -> Expression {
         var expression = base
+        var wraps = 0
+        defer { depth -= wraps }
         while true {
+            if isSymbol(.dot) || isSymbol(.leftBracket) || isSymbol(.leftParen) { try deepen(&wraps) }
             if isSymbol(.dot) || isSymbol(.leftBracket) {
                 expression = try parseSubscript(expression)
             } else if isSymbol(.leftParen) {
@@ -218,7 +245,10 @@ extension Parser {
     /// Filters, tests and calls after a unary expression.
     private mutating func parseFilterAndTest(_ base: Expression) throws(JinjaError) -> Expression {
         var expression = base
+        var wraps = 0
+        defer { depth -= wraps }
         while true {
+            if isSymbol(.pipe) || isName("is") || isSymbol(.leftParen) { try deepen(&wraps) }
             if isSymbol(.pipe) {
                 advance()
                 expression = .filter(expression, try parseFilterCall())
@@ -361,6 +391,13 @@ extension Parser {
         }
         try expect(.rightParen)
         return arguments
+    }
+
+    /// Counts one more level of nesting built by a loop (`a + b + c` nests
+    /// to the left), so that long chains are bounded like parentheses are.
+    private mutating func deepen(_ wraps: inout Int) throws(JinjaError) {
+        try enter()
+        wraps += 1
     }
 
     private func invalidCall(_ offset: Int) -> JinjaError {

@@ -7,6 +7,7 @@ extension Parser {
     mutating func parseStatement() throws(JinjaError) -> Statement? {
         let offset = currentOffset
         guard case .name(let tag) = current else { throw fail("tag name expected") }
+        guard Self.knownTags.contains(tag) else { throw failUnknownTag(tag, at: offset) }
         try enter()
         defer { leave() }
         tagStack.append(tag)
@@ -33,39 +34,34 @@ extension Parser {
             isSoftContext = false
             let body = try parseBlockBody(until: ["endgeneration"], dropEnd: true)
             return .generation(body: body, offset: offset)
-        case "block", "extends", "include", "import", "from", "autoescape":
-            throw fail("the '\(tag)' tag is not supported by this engine (chat templates are single files)", at: offset)
         default:
-            tagStack.removeLast()
-            defer { tagStack.append(tag) }
-            throw failUnknownTag(tag, at: offset)
+            throw fail("the '\(tag)' tag is not supported by this engine (chat templates are single files)", at: offset)
         }
     }
+
+    /// Jinja2's statement tags plus the loopcontrols and generation extensions.
+    private static let knownTags: Set<String> = [
+        "if", "for", "set", "macro", "call", "filter", "with", "print", "break", "continue", "generation",
+        "block", "extends", "include", "import", "from", "autoescape",
+    ]
 
     private mutating func parseIf() throws(JinjaError) -> Statement {
         let offset = currentOffset
         advance()
         isSoftContext = true
-        let condition = try parseTuple(withConditional: false)
-        let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
-        if skip(name: "elif") {
-            // `elif` is an `if` nested in the `else` branch, sharing the same `endif`.
-            let nested = try parseIfContinuation(offset: currentOffset)
-            return .conditional(condition, then: body, otherwise: [nested], offset: offset)
-        }
-        if skip(name: "else") {
-            let otherwise = try parseBlockBody(until: ["endif"], dropEnd: true)
-            return .conditional(condition, then: body, otherwise: otherwise, offset: offset)
-        }
-        advance()
-        return .conditional(condition, then: body, otherwise: [], offset: offset)
+        return try parseConditionAndBranches(offset: offset)
     }
 
-    private mutating func parseIfContinuation(offset: Int) throws(JinjaError) -> Statement {
+    /// `condition %}body{% elif …` / `{% else %}…` / `{% endif`: an `elif` is
+    /// an `if` nested in the `else` branch, sharing the same `endif`.
+    private mutating func parseConditionAndBranches(offset: Int) throws(JinjaError) -> Statement {
+        // Each `elif` nests one level deeper, so long chains count toward the nesting bound.
+        try enter()
+        defer { leave() }
         let condition = try parseTuple(withConditional: false)
         let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
         if skip(name: "elif") {
-            let nested = try parseIfContinuation(offset: currentOffset)
+            let nested = try parseConditionAndBranches(offset: currentOffset)
             return .conditional(condition, then: body, otherwise: [nested], offset: offset)
         }
         if skip(name: "else") {

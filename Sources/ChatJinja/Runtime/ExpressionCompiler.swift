@@ -37,18 +37,20 @@ struct ExpressionCompiler {
             }
         case .test(let subject, let test, let negated):
             return compileTest(subject, test, negated: negated)
+        case .call(.attribute(let receiver, let method), let arguments, _):
+            return compileMethodCall(receiver, method, arguments)
         case .call(let callee, let arguments, _):
             let callee = compile(callee)
             let arguments = compile(arguments)
             return { renderer, frame throws(JinjaError) in
                 let function = try callee(renderer, frame)
-                return try renderer.call(function, try renderer.evaluate(arguments, in: frame))
+                return try renderer.bounded(try renderer.call(function, try renderer.evaluate(arguments, in: frame)))
             }
         case .binary(let op, let left, let right):
             let left = compile(left), right = compile(right)
             return { renderer, frame throws(JinjaError) in
                 let lhs = try left(renderer, frame)
-                return try Operators.apply(op, lhs, try right(renderer, frame), limits: renderer.limits)
+                return try renderer.bounded(try Operators.apply(op, lhs, try right(renderer, frame), limits: renderer.limits))
             }
         case .unary(.not, let operand):
             let operand = compile(operand)
@@ -76,7 +78,12 @@ struct ExpressionCompiler {
                 var text = ""
                 for part in parts {
                     let value = try part(renderer, frame)
-                    if case .string(let string) = value { text += string } else { text += value.pythonStr }
+                    if case .string(let string) = value {
+                        text += string
+                    } else {
+                        try renderer.checkPrintedSize(of: value, budget: renderer.limits.maximumSequenceLength)
+                        text += value.pythonStr
+                    }
                 }
                 if text.utf8.count > renderer.limits.maximumSequenceLength {
                     throw JinjaError(.limitExceeded, "string longer than \(renderer.limits.maximumSequenceLength) bytes")
@@ -145,10 +152,27 @@ struct ExpressionCompiler {
         guard !Self.isMethodName(attribute) else {
             return { renderer, frame throws(JinjaError) in try base(renderer, frame).attribute(attribute) }
         }
+        // What a dict without that key gives (the message names only the type),
+        // built once instead of on every miss such as `message.tool_calls`.
+        let missingOnDict = (try? Value.dict(Dict()).attribute(attribute)) ?? .undefined(Undefined(name: attribute))
         return { renderer, frame throws(JinjaError) in
             let value = try base(renderer, frame)
-            if case .dict(let dict) = value, let member = dict[attribute] { return member }
+            if case .dict(let dict) = value { return dict[attribute] ?? missingOnDict }
             return try value.attribute(attribute)
+        }
+    }
+
+    /// `x.name(args)`: builtin methods (`content.split('x')`) run directly,
+    /// without first making a bound method; anything else is looked up and called.
+    private func compileMethodCall(_ receiver: Expression, _ method: String, _ arguments: CallArguments) -> CompiledExpression {
+        let receiver = compile(receiver)
+        let arguments = compile(arguments)
+        return { renderer, frame throws(JinjaError) in
+            let value = try receiver(renderer, frame)
+            if case .undefined(let undefined) = value { throw undefined.error }
+            let values = try renderer.evaluate(arguments, in: frame)
+            if let result = try value.callMethod(method, values) { return try renderer.bounded(result) }
+            return try renderer.bounded(try renderer.call(try value.attribute(method), values))
         }
     }
 
@@ -219,7 +243,7 @@ extension Renderer {
         guard let function = filter.function else {
             throw JinjaError(.templateRuntimeError, "No filter named '\(filter.name)' found.")
         }
-        return try function(value, try evaluate(filter.arguments, in: frame), self)
+        return try bounded(try function(value, try evaluate(filter.arguments, in: frame), self))
     }
 
     /// Applies `| name(args) | …` in order.

@@ -35,7 +35,12 @@ struct StatementCompiler {
             return { renderer, frame, output throws(JinjaError) in
                 do throws(JinjaError) {
                     let value = try expression(renderer, frame)
-                    if case .string(let text) = value { output += text } else { output += value.pythonStr }
+                    if case .string(let text) = value {
+                        output += text
+                    } else {
+                        try renderer.checkPrintedSize(of: value, budget: renderer.limits.maximumOutputBytes - output.utf8.count)
+                        output += value.pythonStr
+                    }
                     try renderer.checkOutputSize(output)
                 } catch {
                     throw renderer.locate(error, at: offset)

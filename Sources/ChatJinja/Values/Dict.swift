@@ -6,7 +6,12 @@ public struct Dict: @unchecked Sendable {
     public private(set) var keys: [Value] = []
     /// The values, parallel to `keys`.
     public private(set) var values: [Value] = []
-    private var index: [DictKey: Int] = [:]
+    /// Positions by key, built only once the dict outgrows `indexThreshold`:
+    /// chat messages and tool schemas are small dicts, where comparing a few
+    /// keys beats hashing (and building a hash table for every JSON object).
+    private var index: [DictKey: Int]? = nil
+
+    private static let indexThreshold = 12
 
     /// An empty dict.
     public init() {}
@@ -15,7 +20,7 @@ public struct Dict: @unchecked Sendable {
     public init(_ pairs: [(String, Value)]) {
         keys.reserveCapacity(pairs.count)
         values.reserveCapacity(pairs.count)
-        for (key, value) in pairs { set(.string(key), value, hashed: .string(key)) }
+        for (key, value) in pairs { set(key, value) }
     }
 
     /// The number of items.
@@ -31,37 +36,74 @@ public struct Dict: @unchecked Sendable {
 
     /// The value for a string key, or `nil`.
     public subscript(key: String) -> Value? {
-        index[.string(key)].map { values[$0] }
+        position(ofString: key).map { values[$0] }
     }
 
     /// The value for `key`, or `nil`; throws for an unhashable key.
     public func value(for key: Value) throws(JinjaError) -> Value? {
-        index[try DictKey(key)].map { values[$0] }
+        try position(of: key).map { values[$0] }
     }
 
     /// Whether `key` is present; throws for an unhashable key.
     public func contains(_ key: Value) throws(JinjaError) -> Bool {
-        index[try DictKey(key)] != nil
+        try position(of: key) != nil
     }
 
     /// Inserts or replaces; a replaced key keeps its position, as in Python.
     public mutating func set(_ key: Value, _ value: Value) throws(JinjaError) {
-        set(key, value, hashed: try DictKey(key))
+        if case .string(let text) = key {
+            set(text, value)
+            return
+        }
+        let hashed = try DictKey(key)
+        insert(key, value, hashed: hashed, at: position(of: hashed))
     }
 
     /// Inserts or replaces a string key.
     public mutating func set(_ key: String, _ value: Value) {
-        set(.string(key), value, hashed: .string(key))
+        insert(.string(key), value, hashed: index == nil ? nil : .string(key), at: position(ofString: key))
     }
 
-    private mutating func set(_ key: Value, _ value: Value, hashed: DictKey) {
-        if let at = index[hashed] {
-            values[at] = value
-        } else {
-            index[hashed] = keys.count
-            keys.append(key)
-            values.append(value)
+    private mutating func insert(_ key: Value, _ value: Value, hashed: DictKey?, at existing: Int?) {
+        if let existing {
+            values[existing] = value
+            return
         }
+        keys.append(key)
+        values.append(value)
+        if index != nil, let hashed {
+            index?[hashed] = keys.count - 1
+        } else if keys.count > Self.indexThreshold {
+            var built = [DictKey: Int](minimumCapacity: keys.count * 2)
+            for (position, key) in keys.enumerated() {
+                if let hashed = try? DictKey(key), built[hashed] == nil { built[hashed] = position }
+            }
+            index = built
+        }
+    }
+
+    private func position(ofString key: String) -> Int? {
+        if let index { return index[.string(key)] }
+        for position in keys.indices {
+            if case .string(let candidate) = keys[position], candidate == key { return position }
+        }
+        return nil
+    }
+
+    private func position(of key: Value) throws(JinjaError) -> Int? {
+        if case .string(let text) = key { return position(ofString: text) }
+        return position(of: try DictKey(key))
+    }
+
+    private func position(of hashed: DictKey) -> Int? {
+        if let index { return index[hashed] }
+        if case .string(let text) = hashed { return position(ofString: text) }
+        // Only numbers, None, tuples and objects can equal a non-string key.
+        for position in keys.indices {
+            if case .string = keys[position] { continue }
+            if (try? DictKey(keys[position])) == hashed { return position }
+        }
+        return nil
     }
 }
 

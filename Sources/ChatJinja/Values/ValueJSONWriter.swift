@@ -13,8 +13,13 @@ struct ValueJSONWriter {
     private let keySeparator: [UInt8]
     private let indent: [UInt8]?
 
-    init(format: PythonJSONWriter) {
+    /// The longest text the writer may produce: values can share elements
+    /// (`[x, x]` nested), so a small value can serialize to terabytes.
+    let maximumBytes: Int
+
+    init(format: PythonJSONWriter, maximumBytes: Int = RenderLimits().maximumSequenceLength) {
         self.format = format
+        self.maximumBytes = maximumBytes
         itemSeparator = Array(format.itemSeparator.utf8)
         keySeparator = Array(format.keySeparator.utf8)
         indent = format.indent.map { Array($0.utf8) }
@@ -39,6 +44,7 @@ struct ValueJSONWriter {
             out.append(UInt8(ascii: "["))
             var first = true
             for element in elements {
+                try checkSize(out)
                 if !first { out.append(contentsOf: itemSeparator) }
                 first = false
                 newline(level + 1, into: &out)
@@ -51,6 +57,7 @@ struct ValueJSONWriter {
             out.append(UInt8(ascii: "{"))
             var first = true
             for (key, member) in zip(dict.keys, dict.values) {
+                try checkSize(out)
                 if !first { out.append(contentsOf: itemSeparator) }
                 first = false
                 newline(level + 1, into: &out)
@@ -65,6 +72,12 @@ struct ValueJSONWriter {
             writeString(markup.text, into: &out)
         case .undefined, .callable, .object:
             throw JinjaError(.typeError, "Object of type \(value.typeName) is not JSON serializable")
+        }
+    }
+
+    private func checkSize(_ out: [UInt8]) throws(JinjaError) {
+        if out.count > maximumBytes {
+            throw JinjaError(.limitExceeded, "tojson output longer than \(maximumBytes) bytes")
         }
     }
 

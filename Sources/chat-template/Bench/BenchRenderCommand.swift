@@ -37,12 +37,12 @@ struct BenchRenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try TemplateSource.readText(chatTemplate)
+        let source = try TemplateVariables.readText(chatTemplate)
         let parseStart = Self.cpuNow()
         let template = try JinjaTemplate(source: source)
         let parseSeconds = Self.seconds(since: parseStart)
 
-        var base = TemplateSource.defaultSpecialTokens
+        var base = TemplateVariables.defaultSpecialTokens
         let overrides = try TemplateVariables.parse(variables)
         for (key, value) in zip(overrides.keys, overrides.values) { base[key] = value }
         var inputs: [ChatRenderInput] = []

@@ -76,7 +76,7 @@ enum ExampleConversation {
     static func render() throws -> String {
         let template = try JinjaTemplate(source: Self.template)
         let record = try ConversationRecord(conversation)
-        let input = record.renderInput(base: TemplateSource.defaultSpecialTokens, addGenerationPrompt: true)
+        let input = record.renderInput(base: TemplateVariables.defaultSpecialTokens, addGenerationPrompt: true)
         return try template.render(chat: input).text
     }
 }

@@ -1,8 +1,20 @@
 import ChatJinja
+import Foundation
 import OrderedJSON
 
-/// Parsing of the template-variable flags shared by `render` and `bench render`.
+/// Template variables from the command line, shared by `render` and `bench render`.
 enum TemplateVariables {
+    /// The special tokens the reference passes when no model gives them.
+    static let defaultSpecialTokens = JSONObject([("bos_token", .string("<s>")), ("eos_token", .string("</s>"))])
+
+    /// A text file (a chat template), as UTF-8.
+    static func readText(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read '\(path)'")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// `--var KEY=JSON`, in order; later flags win.
     static func parse(_ assignments: [String]) throws -> JSONObject {
         var variables = JSONObject()

@@ -5,12 +5,12 @@ import OrderedJSON
 enum SerializationFilters {
     static func filter(named name: String) -> Builtins.Filter? {
         switch name {
-        case "tojson": return { v, a, _ throws(JinjaError) in try toJSON(v, a) }
+        case "tojson": return { v, a, env throws(JinjaError) in try toJSON(v, a, maximumBytes: env.limits.maximumSequenceLength) }
         default: return nil
         }
     }
 
-    static func toJSON(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+    static func toJSON(_ value: Value, _ arguments: Arguments, maximumBytes: Int = RenderLimits().maximumSequenceLength) throws(JinjaError) -> Value {
         let args = try arguments.bind("tojson", ["ensure_ascii", "indent", "separators", "sort_keys"])
         let ensureASCII = args[0]?.isTruthy ?? false
         var indent: String? = nil
@@ -31,7 +31,7 @@ enum SerializationFilters {
         }
         let sortKeys = args[3]?.isTruthy ?? false
         let writer = PythonJSONWriter(indent: indent, separators: separators, sortKeys: sortKeys, ensureASCII: ensureASCII)
-        if !sortKeys && !ensureASCII { return .string(try ValueJSONWriter(format: writer).string(from: value)) }
+        if !sortKeys && !ensureASCII { return .string(try ValueJSONWriter(format: writer, maximumBytes: maximumBytes).string(from: value)) }
         let json = try value.toJSON()
         return .string(writer.string(from: json))
     }

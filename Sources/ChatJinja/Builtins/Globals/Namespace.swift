@@ -14,7 +14,16 @@ final class Namespace: JinjaObject, @unchecked Sendable {
 
     var typeName: String { "Namespace" }
 
-    var pythonRepr: String { "<Namespace \(Value.dict(attributes).pythonRepr)>" }
+    /// Set while this namespace writes its repr: a namespace can contain
+    /// itself (`{% set ns.me = ns %}`), and Python then prints `{...}`.
+    private var isWritingRepr = false
+
+    var pythonRepr: String {
+        if isWritingRepr { return "<Namespace {...}>" }
+        isWritingRepr = true
+        defer { isWritingRepr = false }
+        return "<Namespace \(Value.dict(attributes).pythonRepr)>"
+    }
 
     func attribute(_ name: String) -> Value? { attributes[name] }
 

@@ -1,0 +1,44 @@
+import ChatJinja
+import OrderedJSON
+
+/// The `jinja` backend: a model's own chat template run by ChatJinja, with
+/// the variables transformers passes (special tokens, `tools`, and the
+/// conversation's `vars`).
+public struct JinjaRenderer: ChatRenderer {
+    /// The parsed template.
+    public let template: JinjaTemplate
+    /// Variables every render sees (`bos_token`, `eos_token` …); a
+    /// conversation's own `vars` win over them.
+    public var variables: JSONObject
+    /// Render settings, including the clock of `strftime_now`.
+    public var options: RenderOptions
+
+    /// Parses `source`.
+    public init(source: String, variables: JSONObject = JSONObject(), options: RenderOptions = RenderOptions()) throws(ChatTemplateError) {
+        do {
+            template = try JinjaTemplate(source: source)
+        } catch {
+            throw ChatTemplateError(error.kind.rawValue, error.message)
+        }
+        self.variables = variables
+        self.options = options
+    }
+
+    public var backend: TemplateBackend { .jinja }
+
+    public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
+        var all = variables
+        for (key, value) in conversation.variables.members { all[key] = value }
+        let input = ChatRenderInput(
+            messages: conversation.messages.map { .object($0.json) },
+            tools: conversation.tools.map { $0.arrayValue ?? [$0] },
+            addGenerationPrompt: addGenerationPrompt,
+            variables: all)
+        do {
+            let rendered = try template.render(chat: input, options: options)
+            return RenderedChat(text: rendered.text, generationSpans: rendered.generationSpans)
+        } catch {
+            throw ChatTemplateError(error.kind.rawValue, error.message)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The template framework: Template protocol, TemplateMeta registry, backends, encoder.

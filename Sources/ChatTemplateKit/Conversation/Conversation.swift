@@ -1,0 +1,65 @@
+import OrderedJSON
+
+/// One input record: `{"id", "messages", "tools"?, "vars"?}`.
+public struct Conversation: Sendable, Equatable {
+    /// The record's `id` (any JSON; `null` when absent).
+    public var id: JSONValue
+    /// The messages, in order.
+    public var messages: [Message]
+    /// The tool schemas, when the record has `tools`.
+    public var tools: JSONValue?
+    /// Template variables such as `enable_thinking`.
+    public var variables: JSONObject
+
+    /// A conversation from its parts.
+    public init(id: JSONValue = .null, messages: [Message], tools: JSONValue? = nil, variables: JSONObject = JSONObject()) {
+        self.id = id
+        self.messages = messages
+        self.tools = tools
+        self.variables = variables
+    }
+
+    /// Reads an input record, failing with the cause when its shape is wrong.
+    public init(record: JSONValue) throws(ChatTemplateError) {
+        guard case .object(let object) = record else {
+            throw .input("a record must be a JSON object, got \(record.kindName)")
+        }
+        id = object["id"] ?? .null
+        guard let messagesValue = object["messages"] else { throw .input("the record has no \"messages\"") }
+        guard case .array(let items) = messagesValue else {
+            throw .input("\"messages\" must be a list, got \(messagesValue.kindName)")
+        }
+        var messages: [Message] = []
+        for (index, item) in items.enumerated() {
+            guard case .object(let message) = item else {
+                throw .input("messages[\(index)] must be an object, got \(item.kindName)")
+            }
+            messages.append(Message(json: message))
+        }
+        self.messages = messages
+        switch object["tools"] {
+        case nil, .null?: tools = nil
+        case let value?: tools = value
+        }
+        switch object["vars"] {
+        case nil, .null?: variables = JSONObject()
+        case .object(let vars)?: variables = vars
+        case let other?: throw .input("\"vars\" must be an object, got \(other.kindName)")
+        }
+    }
+
+    /// The same conversation cut to its first `count` messages.
+    public func prefix(_ count: Int) -> Conversation {
+        var copy = self
+        copy.messages = Array(messages.prefix(count))
+        return copy
+    }
+
+    /// The indices of the assistant messages.
+    public var assistantIndices: [Int] {
+        messages.indices.filter { messages[$0].role == "assistant" }
+    }
+
+    /// A template variable's value, or `nil` when it is not set.
+    public func variable(_ name: String) -> JSONValue? { variables[name] }
+}

@@ -1,0 +1,9 @@
+/// The default templates shipped in `Templates/`, embedded at build time by
+/// the `EmbedTemplates` plugin.
+public enum DefaultTemplates {
+    /// The source of the embedded template `name` (a file name in `Templates/`).
+    public static func source(named name: String) -> String? { EmbeddedTemplates.files[name] }
+
+    /// The names of all embedded templates.
+    public static var names: [String] { EmbeddedTemplates.files.keys.sorted() }
+}

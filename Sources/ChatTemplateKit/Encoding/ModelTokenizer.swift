@@ -1,0 +1,24 @@
+import ChatTokenizer
+import Foundation
+
+/// A `tokenizer.json` tokenizer (ChatTokenizer) as the encoder's `TextTokenizer`.
+public struct ModelTokenizer: TextTokenizer {
+    /// The tokenizer.
+    public let tokenizer: Tokenizer
+
+    /// Wraps a loaded tokenizer.
+    public init(_ tokenizer: Tokenizer) { self.tokenizer = tokenizer }
+
+    /// Loads `tokenizer.json` at `url`.
+    public init(contentsOf url: URL) throws(ChatTemplateError) {
+        do {
+            tokenizer = try Tokenizer(contentsOf: url)
+        } catch {
+            throw .input("cannot load tokenizer \(url.path): \(error)")
+        }
+    }
+
+    public func encode(_ text: String) -> [Int] { tokenizer.encode(text, addSpecialTokens: false) }
+
+    public func decode(_ ids: [Int]) -> String { tokenizer.decode(ids, skipSpecialTokens: false) }
+}

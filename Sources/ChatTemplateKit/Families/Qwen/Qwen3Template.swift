@@ -1,0 +1,17 @@
+/// Qwen3 hybrid-thinking models: Hermes tools, reasoning of turns before the
+/// last user query dropped, `enable_thinking=false` closing an empty block.
+public struct Qwen3Template: Template {
+    /// The Qwen3 family.
+    public init() {}
+
+    public var meta: TemplateMeta {
+        TemplateMeta(
+            family: "qwen3", modelPatterns: ["qwen3-*"],
+            examples: ["Qwen/Qwen3-8B", "Qwen/Qwen3-30B-A3B", "Qwen/Qwen3-0.6B"],
+            agent: HermesAgentTemplate(argumentStyle: .stringVerbatim),
+            stopWords: ["<|im_end|>", "<|endoftext|>"],
+            thinking: ThinkingBehaviour(mode: .onByDefault, history: .keptAfterLastQuery, emptyBlock: "<think>\n\n</think>\n\n"))
+    }
+
+    public var format: any ChatFormat { Qwen3Format() }
+}

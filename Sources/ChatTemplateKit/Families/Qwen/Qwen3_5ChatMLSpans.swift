@@ -1,0 +1,115 @@
+import OrderedJSON
+
+/// Qwen3.5/3.6's training fast path for the `jinja` backend: one render per
+/// user-query segment instead of two renders per assistant turn.
+///
+/// Why it is exact: in this family a message's rendering depends on the
+/// messages after it only through the index of the last user query (which
+/// turns keep their reasoning) and, for a tool result, whether the next
+/// message is a tool result too. For an assistant turn `k` after query `q`,
+/// every render of `m[:j]` with `k < j` and no query in `(q, j)` therefore
+/// starts with `render(m[:k+1])`, and `render(m[:k])` ends where turn `k`'s
+/// `<|im_start|>` begins. So each turn of a segment is cut out of the
+/// segment's one render, at the ChatML markers. Anything that breaks the
+/// premises (text imitating the markers, a render that fails, a turn before
+/// any query, a generation prompt that does not extend the cut) falls back
+/// to `PrefixRenderSpans` for the turns concerned; a conformance test checks
+/// both paths agree on every fixture conversation.
+struct Qwen3_5ChatMLSpans {
+    let general: PrefixRenderSpans
+
+    private static let blockStart = Array(ChatML.start.utf8)
+
+    func trainingTexts(of conversation: Conversation, renderer: any ChatRenderer, withFullRender: Bool) -> TrainingTexts {
+        let messages = conversation.messages
+        guard let queries = queryIndices(messages) else {
+            return general.trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
+        }
+        let assistants = conversation.assistantIndices
+        var turns: [Int: TurnText] = [:]
+        var generationPrompt: String? = nil
+        var fullRender: Result<RenderedChat, ChatTemplateError>? = nil
+        var usedFastPath = false
+
+        for segment in segments(assistants: assistants, queries: queries) {
+            guard let segmentEnd = segment.last,
+                  let rendered = try? renderer.render(conversation.prefix(segmentEnd + 1), addGenerationPrompt: false),
+                  let starts = blockStarts(rendered.text, messages: messages, through: segmentEnd, tools: conversation.tools)
+            else { continue }
+            let bytes = Array(rendered.text.utf8)
+            if generationPrompt == nil, let first = segment.first {
+                generationPrompt = probeGenerationPrompt(conversation, turn: first, cutAt: starts[first], bytes: bytes, renderer: renderer)
+            }
+            guard let prompt = generationPrompt else { break }
+            for turn in segment {
+                let end = turn == segmentEnd ? bytes.count : (starts[turn + 1] ?? bytes.count)
+                let full = String(decoding: bytes[0..<end], as: UTF8.self)
+                let promptText = String(decoding: bytes[0..<(starts[turn] ?? 0)], as: UTF8.self) + prompt
+                turns[turn] = PrefixRenderSpans.split(full: full, prompt: promptText, turn: turn, stopWords: general.stopWords)
+            }
+            usedFastPath = true
+            if segmentEnd == assistants.last { fullRender = .success(rendered) }
+        }
+
+        let ordered = assistants.map { turns[$0] ?? general.turnText(at: $0, of: conversation, renderer: renderer) }
+        if withFullRender && fullRender == nil { fullRender = PrefixRenderSpans.fullRender(of: conversation, renderer: renderer) }
+        return TrainingTexts(turns: ordered, fullRender: withFullRender ? fullRender : nil, source: usedFastPath ? .chatMLStructure : .prefixRenders)
+    }
+
+    /// The indices of user messages that are real queries, or `nil` when
+    /// some content cannot be read (the general path reports the error).
+    private func queryIndices(_ messages: [Message]) -> [Int]? {
+        var renderer = QwenContentRenderer(addVisionID: false)
+        var queries: [Int] = []
+        for (index, message) in messages.enumerated() where message.role == "user" {
+            guard let text = try? renderer.render(message.json["content"], counting: false, isSystem: false) else { return nil }
+            if Qwen3_5Format.isQuery(PythonString.strip(text)) { queries.append(index) }
+        }
+        return queries
+    }
+
+    /// Assistant turns grouped by the query before them; turns before the
+    /// first query are left to the general path.
+    private func segments(assistants: [Int], queries: [Int]) -> [[Int]] {
+        var groups: [Int: [Int]] = [:]
+        for turn in assistants {
+            guard let query = queries.last(where: { $0 < turn }) else { continue }
+            groups[query, default: []].append(turn)
+        }
+        return groups.keys.sorted().compactMap { groups[$0] }
+    }
+
+    /// Where each message's first `<|im_start|>` is in `text` (the render of
+    /// `messages[...through]`), or `nil` when the markers do not line up with
+    /// the messages one to one.
+    private func blockStarts(_ text: String, messages: [Message], through last: Int, tools: JSONValue?) -> [Int: Int]? {
+        let found = ChatMLTurnLocator.occurrences(of: Self.blockStart, in: Array(text.utf8))
+        var next = 0
+        if QwenTools.list(tools) != nil || messages.first?.role == "system" { next = 1 }
+        var starts: [Int: Int] = [:]
+        for index in 0...last {
+            let role = messages[index].role
+            let opensBlock: Bool
+            switch role {
+            case "user", "assistant": opensBlock = true
+            case "tool": opensBlock = index > 0 && messages[index - 1].role != "tool"
+            case "system": opensBlock = false
+            default: return nil
+            }
+            guard opensBlock else { continue }
+            guard next < found.count else { return nil }
+            starts[index] = found[next]
+            next += 1
+        }
+        return next == found.count ? starts : nil
+    }
+
+    /// The generation prompt, read off one real render with it; `nil` when
+    /// that render does not extend the cut (the premises do not hold).
+    private func probeGenerationPrompt(_ conversation: Conversation, turn: Int, cutAt start: Int?, bytes: [UInt8], renderer: any ChatRenderer) -> String? {
+        guard let start, let withPrompt = try? renderer.render(conversation.prefix(turn), addGenerationPrompt: true) else { return nil }
+        let promptBytes = Array(withPrompt.text.utf8)
+        guard promptBytes.count >= start, promptBytes[0..<start].elementsEqual(bytes[0..<start]) else { return nil }
+        return String(decoding: promptBytes[start...], as: UTF8.self)
+    }
+}

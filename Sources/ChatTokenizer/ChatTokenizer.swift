@@ -1,1 +1,0 @@
-// The tokenizer pipeline: normalizer → pre-tokenizer → model → post-processor → decoder.

@@ -1,0 +1,87 @@
+import Dispatch
+import Foundation
+import OrderedJSON
+
+/// Runs a per-line job over a JSONL stream on several cores and writes the
+/// results in input order.
+///
+/// Lines are read in batches; each batch is processed with up to `jobs`
+/// threads and written before the next is read, so memory stays bounded and
+/// output order never depends on scheduling. A job returns the records for its
+/// line (a `--per-turn` encode may produce several) and never throws: failures
+/// are records too, so one bad sample cannot stop the run.
+struct BatchProcessor {
+    /// Threads to use; 1 processes on the calling thread.
+    var jobs: Int
+    /// Lines per batch.
+    var batchSize: Int = 512
+
+    /// Processes every line of `reader` with `job`, writing to `writer`, and
+    /// returns how many records carried an `"error"`.
+    func run(
+        _ reader: JSONLinesReader,
+        into writer: JSONLinesWriter,
+        progress: ProgressReporter? = nil,
+        job: @escaping @Sendable (InputLine) -> [JSONValue]
+    ) -> Int {
+        var failures = 0
+        var batch: [InputLine] = []
+        batch.reserveCapacity(batchSize)
+        func flush() {
+            let results = process(batch, job: job)
+            for records in results {
+                for record in records {
+                    if record["error"] != nil { failures += 1 }
+                    writer.write(record)
+                }
+            }
+            progress?.advance(by: batch.count)
+            batch.removeAll(keepingCapacity: true)
+        }
+        for line in reader {
+            batch.append(line)
+            if batch.count == batchSize { flush() }
+        }
+        if !batch.isEmpty { flush() }
+        writer.flush()
+        progress?.finish()
+        return failures
+    }
+
+    private func process(_ batch: [InputLine], job: @escaping @Sendable (InputLine) -> [JSONValue]) -> [[JSONValue]] {
+        if jobs <= 1 || batch.count == 1 { return batch.map(job) }
+        let results = RecordSlots(count: batch.count)
+        let lines = batch
+        let workers = min(jobs, batch.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < lines.count {
+                results.store(job(lines[i]), at: i)
+                i += workers
+            }
+        }
+        return results.values
+    }
+}
+
+/// One slot per line, each written by exactly one worker thread, read after
+/// all workers are done; that discipline is what makes the unchecked
+/// `Sendable` sound.
+private final class RecordSlots: @unchecked Sendable {
+    private var slots: [[JSONValue]]
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func store(_ records: [JSONValue], at index: Int) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = records }
+    }
+
+    var values: [[JSONValue]] { slots }
+}
+
+extension InputLine: @unchecked Sendable {}
+
+/// The number of cores to use when `--jobs` is not given.
+func defaultJobCount() -> Int {
+    max(1, ProcessInfo.processInfo.activeProcessorCount)
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A one-line progress display on standard error, shown only when standard
+/// error is a terminal so logs and pipes stay clean.
+final class ProgressReporter {
+    private let label: String
+    private let total: Int?
+    private var done = 0
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+
+    /// A reporter for `total` lines (unknown when `nil`), or `nil` when
+    /// standard error is not a terminal.
+    static func forTerminal(label: String, total: Int?) -> ProgressReporter? {
+        isatty(STDERR_FILENO) != 0 ? ProgressReporter(label: label, total: total) : nil
+    }
+
+    private init(label: String, total: Int?) {
+        self.label = label
+        self.total = total
+    }
+
+    /// Counts `count` more lines done and redraws at most ten times a second.
+    func advance(by count: Int) {
+        done += count
+        let now = Date()
+        if now.timeIntervalSince(lastDraw) >= 0.1 {
+            lastDraw = now
+            draw()
+        }
+    }
+
+    /// Draws the final state and ends the line.
+    func finish() {
+        draw()
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+
+    private func draw() {
+        let elapsed = max(Date().timeIntervalSince(started), 1e-9)
+        let rate = Int(Double(done) / elapsed)
+        var line = "\r\(label) "
+        if let total, total > 0 {
+            let width = 30
+            let filled = min(width, done * width / total)
+            line += "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
+            line += "\(done)/\(total)"
+        } else {
+            line += "\(done)"
+        }
+        line += "  \(rate)/s"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+/// The number of non-blank lines of a file, for the progress bar's total;
+/// `nil` for standard input or an unreadable file.
+func countLines(atPath path: String) -> Int? {
+    guard path != "-", let data = FileManager.default.contents(atPath: path) else { return nil }
+    var count = 0
+    var lineHasText = false
+    for byte in data {
+        if byte == 0x0A {
+            if lineHasText { count += 1 }
+            lineHasText = false
+        } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
+            lineHasText = true
+        }
+    }
+    return lineHasText ? count + 1 : count
+}

@@ -1,0 +1,130 @@
+import ChatTemplateKit
+import OrderedJSON
+import Testing
+
+/// The encoder's contract logic, with the fake tokenizer and the Qwen3.5
+/// format (any family would do).
+@Suite("Encoder")
+struct EncoderTests {
+    let template = Qwen3_5Template.qwen3_5
+    let tokenizer = FakeTokenizer()
+
+    func encoder(_ options: EncodingOptions = EncodingOptions()) -> Encoder {
+        Encoder(template: template, renderer: template.swiftRenderer, tokenizer: tokenizer, options: options)
+    }
+
+    func samples(_ records: [EncodedRecord]) -> [TrainingSample] {
+        records.compactMap { if case .sample(let s) = $0 { return s } else { return nil } }
+    }
+
+    /// The seed's scenario: agent data, multi-turn reasoning + tool call +
+    /// tool response, user text ending in "\n".
+    @Test func seedScenarioTrainsOnWhatInferenceSees() throws {
+        let conversation = SampleConversations.agent
+        let perTurn = samples(encoder(EncodingOptions(perTurn: true)).encodeForTraining(conversation))
+        #expect(perTurn.map(\.turn) == [2, 4, 6])
+        for sample in perTurn {
+            guard let turn = sample.turn else { continue }
+            let inference = try encoder().encodeForInference(conversation.prefix(turn))
+            let firstSupervised = sample.labels.firstIndex { $0 != TrainingSample.ignored } ?? sample.labels.count
+            #expect(Array(sample.inputIDs.prefix(firstSupervised)) == inference, "turn \(turn): the prompt ids are the inference ids")
+            #expect(sample.supervisedCount > 0)
+            let learned = tokenizer.decode(sample.labels.filter { $0 != TrainingSample.ignored })
+            #expect(!learned.contains("Lyon tonight") && !learned.contains("Thanks!") && !learned.contains("travel agent"))
+            #expect(!learned.contains("<|im_start|>"), "the assistant header is not learned")
+            #expect(learned.hasSuffix("<|im_end|>"))
+        }
+        // The trailing "\n" of the user text is trimmed in training exactly as at inference.
+        let prompt = try template.format.render(conversation.prefix(2), addGenerationPrompt: true)
+        #expect(prompt.contains("Lyon tonight.<|im_end|>"))
+    }
+
+    @Test func allTurnsSampleListsEveryUnstableTurnWithItsPolicy() {
+        for policy in UnstableTurnPolicy.allCases {
+            let records = encoder(EncodingOptions(unstableTurns: policy)).encodeForTraining(SampleConversations.agent)
+            guard case .sample(let sample)? = records.first else {
+                Issue.record("no sample")
+                continue
+            }
+            #expect(sample.supervisedTurns == (policy == .asRendered ? [2, 4, 6] : [6]))
+            #expect(sample.unstableTurns.map(\.turn) == [2, 4])
+            #expect(sample.unstableTurns.allSatisfy { $0.handling.hasPrefix(policy.rawValue) })
+            switch policy {
+            case .split: #expect(samples(records).dropFirst().map(\.turn) == [2, 4])
+            case .skip, .asRendered: #expect(records.count == 1)
+            }
+        }
+    }
+
+    @Test func asRenderedSupervisesTheRenderedSpans() {
+        let records = encoder(EncodingOptions(unstableTurns: .asRendered)).encodeForTraining(SampleConversations.agent)
+        let skipped = encoder(EncodingOptions(unstableTurns: .skip)).encodeForTraining(SampleConversations.agent)
+        #expect(samples(records).first?.supervisedTurns == [2, 4, 6])
+        #expect((samples(records).first?.supervisedCount ?? 0) > (samples(skipped).first?.supervisedCount ?? 0))
+    }
+
+    @Test func tokenMergeAcrossTheBoundaryIsCaught() {
+        // With thinking on, the prompt ends "<think>\n" and an empty-reasoning
+        // completion starts "\n</think>": one "\n\n" id when tokenized together.
+        let plain = SampleConversations.plain
+        let sample = samples(encoder().encodeForTraining(plain)).first
+        #expect(sample?.supervisedTurns == [1])
+        let fullIDs = tokenizer.encode(try! template.format.render(plain, addGenerationPrompt: false))
+        #expect(sample?.inputIDs != fullIDs, "pieces are tokenized apart, as inference does")
+    }
+
+    @Test func lossScales() {
+        let conversation = SampleConversations.with(SampleConversations.agent, "preserve_thinking", .bool(true))
+        let lastRound = samples(encoder(EncodingOptions(perTurn: true, lossScale: .lastRound)).encodeForTraining(conversation))
+        #expect(lastRound.map(\.turn) == [6])
+        let all = samples(encoder(EncodingOptions(perTurn: true, lossScale: .all)).encodeForTraining(conversation))
+        #expect(all.allSatisfy { $0.labels == $0.inputIDs })
+        let plainDefault = samples(encoder(EncodingOptions(perTurn: true)).encodeForTraining(SampleConversations.plain))
+        let ignoring = samples(encoder(EncodingOptions(perTurn: true, lossScale: .ignoreEmptyThink)).encodeForTraining(SampleConversations.plain))
+        let learned = tokenizer.decode(ignoring.first?.labels.filter { $0 != TrainingSample.ignored } ?? [])
+        #expect(learned == "Hello!<|im_end|>")
+        #expect((plainDefault.first?.supervisedCount ?? 0) > (ignoring.first?.supervisedCount ?? 0))
+    }
+
+    @Test func truncation() {
+        let long = SampleConversations.agent
+        let raised = encoder(EncodingOptions(perTurn: true, maxLength: 20, truncation: .raise)).encodeForTraining(long)
+        #expect(raised.allSatisfy { if case .failure(_, let turn?, let error) = $0 { return turn > 0 && error.message.contains("--max-length 20") } else { return false } })
+        for strategy in [TruncationStrategy.left, .right] {
+            let cut = samples(encoder(EncodingOptions(perTurn: true, maxLength: 20, truncation: strategy)).encodeForTraining(long))
+            #expect(cut.count == 3 && cut.allSatisfy { $0.inputIDs.count == 20 && $0.labels.count == 20 })
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"id":"r","messages":[{"role":"narrator","content":"x"},{"role":"user","content":"q"},{"role":"assistant","content":"a"}]}"#, "unknown role"),
+        (#"{"id":"t","messages":[{"role":"user","content":"q"},{"role":"tool","content":"r"},{"role":"assistant","content":"a"}]}"#, "no tool call before it"),
+        (#"{"id":"j","messages":[{"role":"user","content":"q"},{"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":"{oops"}}]}]}"#, "not a JSON object"),
+        (#"{"id":"u","messages":[{"role":"system","content":"s"},{"role":"assistant","content":"a"}]}"#, "no user message"),
+        (#"{"id":"c","messages":[{"role":"user","content":42},{"role":"assistant","content":"a"}]}"#, "must be a string"),
+    ])
+    func strictValidationNamesTheSampleAndCause(record: String, cause: String) throws {
+        let records = encoder(EncodingOptions(validation: .strict)).encode(record: try JSONParser().parse(record), training: true)
+        guard case .failure(let id, nil, let error)? = records.first, records.count == 1 else {
+            Issue.record("expected one failure, got \(records)")
+            return
+        }
+        #expect(id != .null)
+        #expect(error.message.contains(cause), "\(error)")
+    }
+
+    @Test func templateErrorsArePerTurnAndOthersGoOn() throws {
+        let record = #"{"id":"x","messages":[{"role":"assistant","content":"first"},{"role":"user","content":"q"},{"role":"assistant","content":"a"}]}"#
+        let records = encoder(EncodingOptions(perTurn: true)).encode(record: try JSONParser().parse(record), training: true)
+        #expect(records.count == 2)
+        if case .failure(_, 0?, let error)? = records.first { #expect(error == .template("No messages provided.")) } else { Issue.record("turn 0 should fail") }
+        if case .sample(let sample)? = records.last { #expect(sample.turn == 2) } else { Issue.record("turn 2 should encode") }
+    }
+
+    @Test func recordsUseTheCLIShapes() {
+        let failure = EncodedRecord.failure(id: .string("a"), turn: 3, error: .template("boom"))
+        #expect(failure.json.compactText == #"{"id":"a","turn":3,"error":"TemplateError: boom"}"#)
+        let unstable = EncodedRecord.notPrefixStable(id: .string("a"), turn: 1, reason: "r")
+        #expect(unstable.json.compactText == #"{"id":"a","turn":1,"not_prefix_stable":true,"reason":"r"}"#)
+    }
+}

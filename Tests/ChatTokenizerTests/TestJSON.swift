@@ -1,0 +1,7 @@
+import OrderedJSON
+
+enum TestJSON {
+    static func parse(_ text: String) throws -> JSONValue {
+        try JSONParser().parse(text)
+    }
+}
