@@ -16,10 +16,13 @@ enum Arithmetic {
         }
         switch (op, lhs, rhs) {
         case (.add, .string(let a), .string(let b)):
+            try SizeLimit.check(SizeLimit.total(a.utf8.count, times: 1, plus: b.utf8.count), limit: limits.maximumSequenceLength, "a string")
             return .string(a + b)
         case (.add, .list(let a), .list(let b)):
+            try SizeLimit.check(a.count + b.count, limit: limits.maximumSequenceLength, "a list")
             return .list(a + b)
         case (.add, .tuple(let a), .tuple(let b)):
+            try SizeLimit.check(a.count + b.count, limit: limits.maximumSequenceLength, "a tuple")
             return .tuple(a + b)
         case (.add, .string, _), (.add, .list, _), (.add, .tuple, _):
             let kind = lhs.typeName

@@ -80,7 +80,7 @@ enum StringFilters {
         }
         var limit = try Value.optionalInt(args[2], "replace count") ?? -1
         if limit < 0 { limit = .max }
-        return .string(StringSearchMethods.replacing(value.pythonStr, old.pythonStr, new.pythonStr, limit: limit))
+        return .string(try StringSearchMethods.replacing(value.pythonStr, old.pythonStr, new.pythonStr, limit: limit))
     }
 
     private static func center(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
@@ -97,12 +97,17 @@ enum StringFilters {
         switch args[0] {
         case nil: indentation = "    "
         case .string(let s)?: indentation = s
-        case let width?: indentation = String(repeating: " ", count: max(0, try width.requireInt("indent width")))
+        case let width?:
+            let count = try width.requireInt("indent width")
+            try SizeLimit.check(count, limit: SizeLimit.methodLimit, "an indentation")
+            indentation = String(repeating: " ", count: max(0, count))
         }
         let first = args[1]?.isTruthy ?? false
         let blank = args[2]?.isTruthy ?? false
         // Jinja2 appends a newline before splitting so a trailing newline survives.
         let lines = splitLines(try rawText(value, "indent") + "\n")
+        try SizeLimit.check(SizeLimit.total(indentation.utf8.count, times: lines.count + 1, plus: value.pythonStr.utf8.count),
+                            limit: SizeLimit.methodLimit, "an indented string")
         var out: String
         if blank {
             out = lines.joined(separator: "\n" + indentation)

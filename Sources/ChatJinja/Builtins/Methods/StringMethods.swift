@@ -72,7 +72,9 @@ enum StringMethods {
         },
         "zfill": { receiver, arguments throws(JinjaError) in
             let args = try arguments.positionalOnly("zfill", minimum: 1, maximum: 1)
-            return .string(zfill(try text(receiver), width: try args[0].requireInt("zfill")))
+            let width = try args[0].requireInt("zfill")
+            try SizeLimit.check(width, limit: SizeLimit.methodLimit, "a zero-filled string")
+            return .string(zfill(try text(receiver), width: width))
         },
     ]
 
@@ -103,6 +105,7 @@ enum StringMethods {
     static func center(_ text: String, width: Int, fill: String = " ") throws(JinjaError) -> String {
         let length = text.unicodeScalars.count
         guard width > length else { return text }
+        try SizeLimit.check(width, limit: SizeLimit.methodLimit, "a centered string")
         let margin = width - length
         let left = margin / 2 + (margin & width & 1)
         return String(repeating: fill, count: left) + text + String(repeating: fill, count: margin - left)
@@ -116,6 +119,7 @@ enum StringMethods {
             let fill = try fillCharacter(args.count > 1 ? args[1] : nil)
             let length = text.unicodeScalars.count
             guard width > length else { return .string(text) }
+            try SizeLimit.check(width, limit: SizeLimit.methodLimit, "a padded string")
             return .string(combine(text, String(repeating: fill, count: width - length)))
         }
     }

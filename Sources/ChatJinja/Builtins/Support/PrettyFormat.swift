@@ -1,3 +1,5 @@
+import OrderedJSON
+
 /// Python's `pprint.pformat(value)` with its defaults (width 80, indent 1,
 /// dicts sorted), for the `pprint` filter: the one-line `repr` when it fits,
 /// else one element per line, and long strings cut into adjacent literals.
@@ -23,8 +25,16 @@ struct PrettyFormat {
         }
     }
 
+    /// Items by key; keys that Python cannot order (`None` and `1`) are
+    /// ordered by the names of their types, as pprint's `_safe_key` does.
     private static func sortedItems(_ dict: Dict) -> [(key: Value, value: Value)] {
-        (try? stableSorted(dict.items) { a, b throws(JinjaError) in try a.key.pythonLess(than: b.key) }) ?? dict.items
+        (try? stableSorted(dict.items) { a, b throws(JinjaError) in
+            do {
+                return try a.key.pythonLess(than: b.key)
+            } catch {
+                return PythonJSONWriter.codePointLess("<class '\(a.key.typeName)'>", "<class '\(b.key.typeName)'>")
+            }
+        }) ?? dict.items
     }
 
     private static func length(_ text: String) -> Int { text.unicodeScalars.count }
