@@ -26,7 +26,8 @@ ADDRESS = re.compile(r"(?i)\]?\[? ?\]?\[?a\]?\[?t\]?\[? ?\]?\[?0\]?\[?x[^>]*")
 
 VALUES = ["'Hello World'", "'  a,b ,c  '", "[3, 1, 2]", "['b', 'A', 'c', 'a']", "{'b': 1, 'a': 2}", "messages", "none", "1.5", "42", "-7",
           "'ÉCOLE über straße'", "(1, 'a')", "range(4)", "nope", "'<b>\"x\"</b> & it\\'s'", "'a\\nb\\n\\nc'", "true", "''", "[]", "{}",
-          "messages[0]", "messages|map(attribute='content')", "'x'|safe", "tools", "[1, [2, 3], none]", "'  x  '|trim", "0.1 + 0.2", "10 / 4", "7 // 2"]
+          "messages[0]", "messages|map(attribute='content')", "{1: 'a', 2.5: 'b', none: 'c'}", "dict(a=1, b=[2])", "namespace(a=1)",
+          "'%s-%05.1f'", "'{}|{:>6}|{!r}'", "messages[1].tool_calls", "(messages|selectattr('role', 'equalto', 'user'))", "d.items()", "'x'|safe", "tools", "[1, [2, 3], none]", "'  x  '|trim", "0.1 + 0.2", "10 / 4", "7 // 2"]
 FILTERS = {
     "abs": [""], "attr": ["('role')"], "batch": ["(2)", "(2, 'z')"], "capitalize": [""], "center": ["(9)"], "count": [""],
     "default": ["", "('D')", "('D', true)"], "dictsort": ["", "(reverse=true)", "(by='value')"], "escape": [""], "first": [""],
@@ -44,7 +45,7 @@ FILTERS = {
 METHODS = ["strip()", "strip('H')", "split()", "split(',')", "split(',', 1)", "rsplit(' ', 1)", "startswith('H')", "endswith(('d', 'x'))",
            "replace('l', 'L')", "find('o')", "upper()", "title()", "lstrip()", "rstrip('\\n')", "splitlines()", "partition(',')", "count('a')",
            "get('role')", "get('x', 'dflt')", "items()", "keys()", "values()", "index(1)", "format(1, 2)", "zfill(5)", "center(11, '*')",
-           "isdigit()", "join(['p', 'q'])", "append(1)", "pop()", "update({})", "copy()", "ljust(12, '.')"]
+           "isdigit()", "join(['p', 'q'])", "format('a', 2.5, none)", "__class__", "mro()", "a", "append(1)", "pop()", "update({})", "copy()", "ljust(12, '.')"]
 TESTS = ["defined", "undefined", "none", "string", "number", "integer", "float", "mapping", "iterable", "sequence", "boolean", "true",
          "false", "odd", "even", "divisibleby 3", "eq 42", "lt 5", "in [1, 2, 3]", "sameas none", "lower", "upper", "callable", "escaped"]
 
@@ -54,7 +55,7 @@ def template(rng):
     def f():
         name = rng.choice(list(FILTERS))
         return name + rng.choice(FILTERS[name])
-    form = rng.randrange(6)
+    form = rng.randrange(7)
     if form == 0:
         return "{{ " + v + " | " + f() + " }}"
     if form == 1:
@@ -65,11 +66,16 @@ def template(rng):
         return "{% for x in " + v + " | " + f() + " %}[{{ x }}]{% else %}empty{% endfor %}"
     if form == 4:
         return "{{ (" + v + ") is " + rng.choice(["", "not "]) + rng.choice(TESTS) + " }}"
-    return "{{ (" + v + " | " + f() + ") ~ '|' ~ ((" + v + ") + (" + rng.choice(VALUES) + ")) }}"
+    if form == 5:
+        return "{{ (" + v + " | " + f() + ") ~ '|' ~ ((" + v + ") + (" + rng.choice(VALUES) + ")) }}"
+    return "{{ (" + v + ") % (" + rng.choice(VALUES) + ") }}"
 
 
 VARS = {"messages": [{"role": "user", "content": "Hi <there>"}, {"role": "assistant", "content": "", "tool_calls": [{"name": "f"}]}, {"role": "User", "content": "b"}],
         "tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}]}
+
+
+PRELUDE = "{% set d = {'k': 'v', 'n': 1} %}"
 
 
 def reference(source):
@@ -87,7 +93,7 @@ def main():
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    sources = list(dict.fromkeys(template(rng) for _ in range(args.count)))
+    sources = list(dict.fromkeys(PRELUDE + template(rng) for _ in range(args.count)))
     with tempfile.TemporaryDirectory() as work:
         inputs = os.path.join(work, "in.jsonl")
         with open(inputs, "w") as f:

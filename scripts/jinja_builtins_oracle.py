@@ -171,6 +171,19 @@ def build_cases():
         for sym in ["==", "<", ">=", "+", "*", "in", "-", "**", "//", "%", "/"]:
             op(sym, a, b)
 
+    # Greek capital sigma lowercases to final ς at the end of a word.
+    for text in ["ΟΔΟΣ ΣΑ", "ΣΑΣ.", "Σ", "AΣ'B", "ΌΣΟΣ-ΤΟΣ", "aΣ\u0301"]:
+        for name in ["lower", "capitalize", "title"]:
+            f(name, text)
+        for method in ["lower", "capitalize", "title", "swapcase", "casefold", "islower", "isupper", "istitle"]:
+            m(text, method)
+
+    # pprint wraps what does not fit in 80 columns.
+    long_text = "The quick brown fox jumps over the lazy dog. " * 4
+    messages = [{"role": "user", "content": "Hi <there>"}, {"role": "assistant", "content": "", "tool_calls": [{"name": "f", "arguments": {"x": 1}}]}, {"role": "User", "content": "b"}]
+    for value in [messages, long_text, long_text + "\nsecond line\n", [long_text, 1], {"k": long_text, "a": [1, 2]}, T(*range(30)), list(range(40)),
+                  {"z" * 30: {"y" * 30: {"x" * 30: [1, 2, 3]}}}, [["a" * 50, "b" * 50]], "x" * 100, [T("a" * 80)]]:
+        f("pprint", value)
     return cases
 
 
@@ -279,9 +292,11 @@ def tables(lines):
     ]
     for suite, doc, kind, per_name in suites:
         rows = []
-        for (case_kind, _), cases in groups.items():
+        for (case_kind, name), cases in groups.items():
             if case_kind == kind:
-                rows += ["        " + swift_literal(json.dumps(c, ensure_ascii=False)) + "," for c in pick(cases, per_name)]
+                # pprint's line wrapping has many shapes; keep all of its cases.
+                limit = len(cases) if name == "pprint" else per_name
+                rows += ["        " + swift_literal(json.dumps(c, ensure_ascii=False)) + "," for c in pick(cases, limit)]
         source = f"""import Testing
 @testable import ChatJinja
 

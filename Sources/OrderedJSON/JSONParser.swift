@@ -184,7 +184,7 @@ private struct Reader {
             if position == exponentStart { throw error("Expecting exponent digits") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        if isInteger, let value = Int(text) { return .int(value) }
+        if isInteger { return Int(text).map(JSONValue.int) ?? .largeInteger(text) }
         guard let value = Double(text) else { throw error("Invalid number") }
         return .double(value)
     }

@@ -9,6 +9,9 @@ public enum JSONValue: Sendable, Equatable, Hashable {
     case bool(Bool)
     case int(Int)
     case double(Double)
+    /// An integer literal outside `Int`'s range, kept as its exact decimal
+    /// text: Python's `json` reads any integer exactly, and templates print it back.
+    case largeInteger(String)
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
@@ -41,6 +44,7 @@ extension JSONValue {
         switch self {
         case .int(let i): return Double(i)
         case .double(let d): return d
+        case .largeInteger(let digits): return Double(digits)
         default: return nil
         }
     }
@@ -74,7 +78,7 @@ extension JSONValue {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
-        case .int: return "integer"
+        case .int, .largeInteger: return "integer"
         case .double: return "number"
         case .string: return "string"
         case .array: return "array"

@@ -50,6 +50,7 @@ public struct PythonJSONWriter: Sendable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d): out += Self.number(d)
+        case .largeInteger(let digits): out += digits
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
             if elements.isEmpty { out += "[]"; return }

@@ -24,6 +24,9 @@ struct TokenizeCommand: ParsableCommand {
     @Flag(help: "Add the post-processor's special tokens (BOS/EOS), like add_special_tokens=True.")
     var addSpecialTokens = false
 
+    @Option(help: "Worker threads (default: all cores); output keeps input order.")
+    var jobs: Int?
+
     @Flag(help: "Decode instead: {\"id\", \"ids\"} lines in, {\"id\", \"text\"} lines out.")
     var decode = false
 
@@ -39,15 +42,14 @@ struct TokenizeCommand: ParsableCommand {
         }
         let reader = try JSONLinesReader(path: input)
         let writer = try JSONLinesWriter(path: output)
-        var failures = 0
-        for line in reader {
-            let record = decode
+        let decode = decode, skipSpecialTokens = skipSpecialTokens, addSpecialTokens = addSpecialTokens
+        let processor = BatchProcessor(jobs: jobs ?? defaultJobCount())
+        let progress = ProgressReporter.forTerminal(label: "tokenize", total: countLines(atPath: input))
+        let failures = processor.run(reader, into: writer, progress: progress) { line in
+            [decode
                 ? Self.decode(line, with: loaded, skipSpecialTokens: skipSpecialTokens)
-                : Self.process(line, with: loaded, addSpecialTokens: addSpecialTokens)
-            if record["error"] != nil { failures += 1 }
-            writer.write(record)
+                : Self.process(line, with: loaded, addSpecialTokens: addSpecialTokens)]
         }
-        writer.flush()
         if failures > 0 {
             FileHandle.standardError.write(Data("tokenize: \(failures) line(s) failed\n".utf8))
             throw ExitCode(1)

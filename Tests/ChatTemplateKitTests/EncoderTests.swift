@@ -121,6 +121,20 @@ struct EncoderTests {
         if case .sample(let sample)? = records.last { #expect(sample.turn == 2) } else { Issue.record("turn 2 should encode") }
     }
 
+    @Test func canonicallyEqualTextsAreNotConfusedByTheCaches() {
+        // "é" as one code point and as e + combining accent: equal Swift
+        // strings, different bytes, different ids for a byte tokenizer.
+        let encoder = self.encoder(EncodingOptions(perTurn: true))
+        let long = String(repeating: "x", count: 600)
+        func ids(_ word: String) -> [Int] {
+            let conversation = Conversation(messages: [
+                Message(role: "system", content: long + word), Message(role: "user", content: "q"), Message(role: "assistant", content: "a"),
+            ])
+            return samples(encoder.encodeForTraining(conversation)).first?.inputIDs ?? []
+        }
+        #expect(ids("\u{E9}") != ids("e\u{301}"))
+    }
+
     @Test func recordsUseTheCLIShapes() {
         let failure = EncodedRecord.failure(id: .string("a"), turn: 3, error: .template("boom"))
         #expect(failure.json.compactText == #"{"id":"a","turn":3,"error":"TemplateError: boom"}"#)

@@ -24,7 +24,27 @@ extension Parser {
     mutating func parseExpression() throws(JinjaError) -> Expression {
         try enter()
         defer { leave() }
-        var expression = try parseOr()
+        let outerPending = pendingUnknownName
+        pendingUnknownName = nil
+        openExpressions += 1
+        var expression: Expression
+        do {
+            expression = try parseOr()
+        } catch {
+            openExpressions -= 1
+            throw error
+        }
+        openExpressions -= 1
+        if isName("if") {
+            // The branch just parsed belongs to a conditional: its unknown names wait for runtime.
+            pendingUnknownName = outerPending
+        } else if let unknown = pendingUnknownName {
+            // An enclosing expression may still become a conditional; the outermost one decides.
+            if openExpressions == 0 { throw unknown }
+            pendingUnknownName = outerPending ?? unknown
+        } else {
+            pendingUnknownName = outerPending
+        }
         var wraps = 0
         defer { depth -= wraps }
         while isName("if") {
@@ -279,7 +299,7 @@ extension Parser {
         }
         let function = Builtins.test(named: name)
         if !isSoftContext, function == nil {
-            throw fail("No test named '\(name)'.", at: offset)
+            try unknownName(fail("No test named '\(name)'.", at: offset))
         }
         return .test(subject, TestCall(name: name, function: function, arguments: arguments, offset: offset), negated: negated)
     }
@@ -292,6 +312,13 @@ extension Parser {
         case .string, .integer, .float, .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): return true
         default: return false
         }
+    }
+
+    /// Fails at once, or, inside an expression that may still become the first
+    /// branch of a conditional expression, records the first such error.
+    private mutating func unknownName(_ error: JinjaError) throws(JinjaError) {
+        guard openExpressions > 0 else { throw error }
+        if pendingUnknownName == nil { pendingUnknownName = error }
     }
 
     /// A filter or test name, dotted names allowed.
@@ -313,7 +340,7 @@ extension Parser {
         let arguments = isSymbol(.leftParen) ? try parseCallArguments() : .none
         let function = Builtins.filter(named: name)
         if !isSoftContext, function == nil {
-            throw fail("No filter named '\(name)'.", at: offset)
+            try unknownName(fail("No filter named '\(name)'.", at: offset))
         }
         return FilterCall(name: name, function: function, arguments: arguments, offset: offset)
     }

@@ -16,6 +16,13 @@ struct Parser {
     /// Whether we are directly inside an `if` or a conditional expression, where
     /// Jinja2 defers "no such filter/test" to the moment the filter runs.
     var isSoftContext = false
+    /// A "no such filter/test" error met in an expression that may still turn
+    /// out to be the first branch of a conditional expression (`x|f if c else y`):
+    /// Jinja2 compiles the whole conditional softly, so the error only stands
+    /// once the expression has ended without an `if`.
+    var pendingUnknownName: JinjaError?
+    /// How many enclosing expressions are still being parsed (see `pendingUnknownName`).
+    var openExpressions = 0
     /// How many `for` loops enclose the current statement (`break` needs one).
     var loopDepth = 0
 

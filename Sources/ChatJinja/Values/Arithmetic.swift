@@ -16,10 +16,13 @@ enum Arithmetic {
         }
         switch (op, lhs, rhs) {
         case (.add, .string(let a), .string(let b)):
+            try SizeLimit.check(SizeLimit.total(a.utf8.count, times: 1, plus: b.utf8.count), limit: limits.maximumSequenceLength, "a string")
             return .string(a + b)
         case (.add, .list(let a), .list(let b)):
+            try SizeLimit.check(a.count + b.count, limit: limits.maximumSequenceLength, "a list")
             return .list(a + b)
         case (.add, .tuple(let a), .tuple(let b)):
+            try SizeLimit.check(a.count + b.count, limit: limits.maximumSequenceLength, "a tuple")
             return .tuple(a + b)
         case (.add, .string, _), (.add, .list, _), (.add, .tuple, _):
             let kind = lhs.typeName
@@ -46,10 +49,12 @@ enum Arithmetic {
         case .modulo:
             guard let format = lhs.markupText else { return nil }
             let escaped: Value
-            switch rhs {
-            case .tuple(let items): escaped = .tuple(items.map(HTMLEscaping.markup(escaping:)))
-            case .dict, .list: escaped = rhs
-            default: escaped = HTMLEscaping.markup(escaping: rhs)
+            if case .tuple(let items) = rhs {
+                escaped = .tuple(items.map(HTMLEscaping.markup(escaping:)))
+            } else if PercentFormatter.isItemAccessible(rhs) {
+                escaped = rhs
+            } else {
+                escaped = HTMLEscaping.markup(escaping: rhs)
             }
             return .object(Markup(try PercentFormatter.format(format, escaped)))
         default:

@@ -43,7 +43,9 @@ enum Operators {
     static func apply(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limits: RenderLimits) throws(JinjaError) -> Value {
         switch op {
         case .concat:
-            return .string(lhs.pythonStr + rhs.pythonStr)
+            let (left, right) = (lhs.pythonStr, rhs.pythonStr)
+            try SizeLimit.check(SizeLimit.total(left.utf8.count, times: 1, plus: right.utf8.count), limit: limits.maximumSequenceLength, "a string")
+            return .string(left + right)
         case .equal:
             return .bool(lhs.pythonEquals(rhs))
         case .notEqual:
@@ -75,6 +77,9 @@ enum Operators {
     static func apply(_ op: UnaryOperator, _ operand: Value) throws(JinjaError) -> Value {
         if case .not = op { return .bool(!operand.isTruthy) }
         if case .undefined(let undefined) = operand { throw undefined.error }
+        if case .object(let large as LargeInteger) = operand {
+            return .object(op == .negate ? large.negated : large)
+        }
         guard let number = operand.number else {
             let symbol = op == .negate ? "-" : "+"
             throw JinjaError(.typeError, "bad operand type for unary \(symbol): '\(operand.typeName)'")

@@ -17,32 +17,11 @@ extension Value {
             }
             return true
         case (.callable(let a), .callable(let b)): return a === b
+        case (.object(let a as LargeInteger), .object(let b as LargeInteger)): return a.digits == b.digits
         case (.object(let a), .object(let b)): return a === b
         default:
             if let a = numericValue, let b = other.numericValue { return a == b }
-            return false
-        }
-    }
-
-    /// A number as Python sees it in arithmetic: `bool` counts as `int`.
-    enum Number {
-        case int(Int)
-        case double(Double)
-
-        var asDouble: Double {
-            switch self {
-            case .int(let i): return Double(i)
-            case .double(let d): return d
-            }
-        }
-    }
-
-    var number: Number? {
-        switch self {
-        case .bool(let b): return .int(b ? 1 : 0)
-        case .int(let i): return .int(i)
-        case .double(let d): return .double(d)
-        default: return nil
+            return LargeInteger.compare(self, other) == 0
         }
     }
 
@@ -78,6 +57,7 @@ extension Value {
                 if a == b { return 0 }
                 return a < b ? -1 : 1
             }
+            if let order = LargeInteger.compare(self, other) { return order }
             throw JinjaError(.typeError, "'\(symbol)' not supported between instances of '\(typeName)' and '\(other.typeName)'")
         }
     }

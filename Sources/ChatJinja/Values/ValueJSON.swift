@@ -9,6 +9,7 @@ extension Value {
         case .bool(let b): self = .bool(b)
         case .int(let i): self = .int(i)
         case .double(let d): self = .double(d)
+        case .largeInteger(let digits): self = .object(LargeInteger(digits: digits))
         case .string(let s): self = .string(s)
         case .array(let elements): self = .list(elements.map(Value.init(json:)))
         case .object(let object):
@@ -44,6 +45,8 @@ extension Value {
             return .object(JSONObject(members))
         case .object(let object as Markup):
             return .string(object.text)
+        case .object(let integer as LargeInteger):
+            return .largeInteger(integer.digits)
         case .undefined, .callable, .object:
             throw JinjaError(.typeError, "Object of type \(typeName) is not JSON serializable")
         }
@@ -57,6 +60,7 @@ extension Value {
         case .double(let d): return PythonJSONWriter.number(d)
         case .bool(let b): return b ? "true" : "false"
         case .none: return "null"
+        case .object(let integer as LargeInteger): return integer.digits
         default:
             throw JinjaError(.typeError, "keys must be str, int, float, bool or None, not \(key.typeName)")
         }

@@ -74,6 +74,8 @@ struct ValueJSONWriter {
         case .object(let markup as Markup):
             // Markup is a str subclass: json.dumps writes its text.
             writeString(markup.text, into: &out)
+        case .object(let integer as LargeInteger):
+            out.append(contentsOf: integer.digits.utf8)
         case .undefined, .callable, .object:
             throw JinjaError(.typeError, "Object of type \(value.typeName) is not JSON serializable")
         }
@@ -93,6 +95,7 @@ struct ValueJSONWriter {
         case .double(let number): writeString(PythonJSONWriter.number(number), into: &out)
         case .bool(let flag): writeString(flag ? "true" : "false", into: &out)
         case .none: writeString("null", into: &out)
+        case .object(let integer as LargeInteger): writeString(integer.digits, into: &out)
         default:
             throw JinjaError(.typeError, "keys must be str, int, float, bool or None, not \(key.typeName)")
         }

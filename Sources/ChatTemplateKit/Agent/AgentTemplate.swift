@@ -9,8 +9,9 @@ public protocol AgentTemplate: Sendable {
     /// The registry name, e.g. `hermes` or `qwen3_coder_xml`.
     var name: String { get }
 
-    /// The system-prompt block describing `tools` (each a `{"type": "function", …}` schema).
-    func toolsPrompt(_ tools: [JSONValue]) throws(ChatTemplateError) -> String
+    /// The system-prompt block describing the tools, each given as its
+    /// `tojson` text (a conversation serializes its tools once, not per render).
+    func toolsPrompt(toolJSON: [String]) -> String
 
     /// The assistant text of one tool call, without separators.
     func callBlock(_ call: ToolCall) throws(ChatTemplateError) -> String
@@ -21,6 +22,11 @@ public protocol AgentTemplate: Sendable {
 }
 
 extension AgentTemplate {
+    /// The system-prompt block describing `tools` (each a `{"type": "function", …}` schema).
+    public func toolsPrompt(_ tools: [JSONValue]) -> String {
+        toolsPrompt(toolJSON: tools.map(JinjaOperations.toJSON))
+    }
+
     /// The text of one tool result inside a merged `user` turn.
     public func toolResponse(_ content: String) -> String {
         "\n<tool_response>\n" + content + "\n</tool_response>"

@@ -7,7 +7,13 @@ public struct Conversation: Sendable, Equatable {
     /// The messages, in order.
     public var messages: [Message]
     /// The tool schemas, when the record has `tools`.
-    public var tools: JSONValue?
+    public var tools: JSONValue? {
+        didSet { toolJSON = Self.serialized(tools) }
+    }
+    /// Each tool's `tojson` text when `tools` is a non-empty list (the
+    /// templates' `if tools`), else `nil`; computed once, shared by every
+    /// prefix of the conversation, because every render prints it.
+    public private(set) var toolJSON: [String]?
     /// Template variables such as `enable_thinking`.
     public var variables: JSONObject
 
@@ -17,6 +23,12 @@ public struct Conversation: Sendable, Equatable {
         self.messages = messages
         self.tools = tools
         self.variables = variables
+        toolJSON = Self.serialized(tools)
+    }
+
+    private static func serialized(_ tools: JSONValue?) -> [String]? {
+        guard case .array(let items)? = tools, !items.isEmpty else { return nil }
+        return items.map(JinjaOperations.toJSON)
     }
 
     /// Reads an input record, failing with the cause when its shape is wrong.
@@ -38,9 +50,15 @@ public struct Conversation: Sendable, Equatable {
         }
         self.messages = messages
         switch object["tools"] {
-        case nil, .null?: tools = nil
-        case let value?: tools = value
+        case nil, .null?:
+            tools = nil
+        case .array(let items)? where items.allSatisfy({ $0.objectValue != nil }):
+            tools = .array(items)
+        case let other?:
+            // transformers rejects these before rendering (ValueError).
+            throw .input("\"tools\" must be a list of tool schemas (objects), got \(other.kindName == "array" ? "a list with a non-object" : other.kindName)")
         }
+        toolJSON = Self.serialized(tools)
         switch object["vars"] {
         case nil, .null?: variables = JSONObject()
         case .object(let vars)?: variables = vars

@@ -23,8 +23,18 @@ public struct Message: Sendable, Equatable {
     /// The `content` member, classified.
     public var content: MessageContent { MessageContent(json["content"]) }
 
-    /// `reasoning_content`, when present (any JSON kind).
-    public var reasoningContent: JSONValue? { json["reasoning_content"] }
+    /// The reasoning as templates see it: transformers fills
+    /// `reasoning_content` with the first non-null of `reasoning_content`,
+    /// `thinking` and `reasoning` before rendering, so a dataset that uses the
+    /// older names renders the same in both backends.
+    public var reasoningContent: JSONValue? {
+        for key in Self.reasoningFields {
+            if let value = json[key], !value.isNull { return value }
+        }
+        return json["reasoning_content"]
+    }
+
+    private static let reasoningFields = ["reasoning_content", "thinking", "reasoning"]
 
     /// The `tool_calls` member exactly as given, when present.
     public var toolCallsValue: JSONValue? { json["tool_calls"] }
@@ -34,36 +44,5 @@ public struct Message: Sendable, Equatable {
     public var toolCalls: [ToolCall] {
         guard case .array(let items)? = json["tool_calls"] else { return [] }
         return items.map(ToolCall.init(json:))
-    }
-}
-
-/// What a message's `content` is, in the terms templates distinguish.
-public enum MessageContent: Sendable, Equatable {
-    /// No `content` key (Jinja: undefined).
-    case absent
-    /// `content: null` (Python `None`).
-    case null
-    /// Plain text.
-    case text(String)
-    /// A list of parts such as `{"type": "text", "text": …}`.
-    case parts([JSONValue])
-    /// Anything else (a number, an object …): a type no template accepts.
-    case other(JSONValue)
-
-    /// Classifies a `content` value.
-    public init(_ value: JSONValue?) {
-        switch value {
-        case nil: self = .absent
-        case .null?: self = .null
-        case .string(let s)?: self = .text(s)
-        case .array(let parts)?: self = .parts(parts)
-        case let other?: self = .other(other)
-        }
-    }
-
-    /// The text when the content is a string, else `nil`.
-    public var text: String? {
-        if case .text(let s) = self { return s }
-        return nil
     }
 }

@@ -8,6 +8,7 @@
 /// follow `UnstableTurnPolicy` and are listed in the record.
 struct AllTurnsSampleBuilder {
     let encoder: Encoder
+    let tokenizer: PieceTokenizer
 
     private struct Span {
         var turn: Int
@@ -72,7 +73,7 @@ struct AllTurnsSampleBuilder {
                 listed.append(UnstableTurn(turn: turn.turn, reason: reason, handling: "skip: kept as context without loss"))
             case .split:
                 listed.append(UnstableTurn(turn: turn.turn, reason: reason, handling: "split: emitted as its own per-turn sample"))
-                extraRecords.append(encoder.turnRecord(turn, id: id))
+                extraRecords.append(encoder.turnRecord(turn, id: id, pieces: tokenizer))
             case .asRendered:
                 if let range = located[turn.turn] {
                     asRendered.append(Span(turn: turn.turn, prompt: "", start: range.lowerBound, end: range.upperBound, checked: false))
@@ -121,12 +122,12 @@ struct AllTurnsSampleBuilder {
         var pieces = Pieces()
         var position = 0
         for span in spans {
-            let context = encoder.tokenizer.encode(String(decoding: bytes[position..<span.start], as: UTF8.self))
+            let context = tokenizer.encode(String(decoding: bytes[position..<span.start], as: UTF8.self))
             pieces.ids += context
             pieces.labels += Array(repeating: TrainingSample.ignored, count: context.count)
             let prompt = String(decoding: bytes[0..<span.start], as: UTF8.self)
             let completion = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
-            let completionIDs = encoder.tokenizer.encode(completion)
+            let completionIDs = tokenizer.encode(completion)
             pieces.completionStarts.append(pieces.ids.count)
             pieces.ids += completionIDs
             pieces.labels += encoder.completionLabels(prompt: prompt, completion: completion, ids: completionIDs)
@@ -134,7 +135,7 @@ struct AllTurnsSampleBuilder {
             position = span.end
         }
         if position < bytes.count {
-            let rest = encoder.tokenizer.encode(String(decoding: bytes[position...], as: UTF8.self))
+            let rest = tokenizer.encode(String(decoding: bytes[position...], as: UTF8.self))
             pieces.ids += rest
             pieces.labels += Array(repeating: TrainingSample.ignored, count: rest.count)
         }
@@ -145,6 +146,6 @@ struct AllTurnsSampleBuilder {
     /// prompt tokenized alone.
     private func promptMatches(_ span: Span, at index: Int, _ pieces: Pieces) -> Bool {
         guard span.checked, index < pieces.completionStarts.count else { return true }
-        return Array(pieces.ids[0..<pieces.completionStarts[index]]) == encoder.tokenizer.encode(span.prompt)
+        return Array(pieces.ids[0..<pieces.completionStarts[index]]) == tokenizer.encode(span.prompt)
     }
 }

@@ -8,13 +8,18 @@ import OrderedJSON
 /// how a family finds its turns is the family's `trainingTexts`.
 public struct Encoder: Sendable {
     /// The family.
-    public var template: any Template
+    public let template: any Template
     /// The backend that renders.
-    public var renderer: any ChatRenderer
+    public let renderer: any ChatRenderer
     /// The tokenizer.
-    public var tokenizer: any TextTokenizer
+    public let tokenizer: any TextTokenizer
     /// Sample options.
     public var options: EncodingOptions
+    /// The turn terminator when the tokenizer splits after it, so that a
+    /// conversation's texts can be tokenized piece by piece (`PieceTokenizer`).
+    let pieceBoundary: String?
+    /// Ids of long pieces (system prompts, tool schemas) seen in earlier conversations.
+    let sharedPieces = SharedPieceCache()
 
     /// An encoder from its parts.
     public init(template: any Template, renderer: any ChatRenderer, tokenizer: any TextTokenizer, options: EncodingOptions = EncodingOptions()) {
@@ -22,6 +27,8 @@ public struct Encoder: Sendable {
         self.renderer = renderer
         self.tokenizer = tokenizer
         self.options = options
+        let terminator = template.meta.completionStops.first
+        pieceBoundary = terminator.flatMap { PieceTokenizer.splits(tokenizer, after: $0) ? $0 : nil }
     }
 
     /// The inference prompt's ids: the render with the generation prompt, tokenized.
@@ -46,8 +53,9 @@ public struct Encoder: Sendable {
         } catch {
             return [.failure(id: conversation.id, turn: nil, error: error)]
         }
-        if options.perTurn { return perTurnRecords(conversation) }
-        return AllTurnsSampleBuilder(encoder: self).records(for: conversation)
+        let pieces = PieceTokenizer(base: tokenizer, terminator: pieceBoundary, shared: sharedPieces)
+        if options.perTurn { return perTurnRecords(conversation, pieces: pieces) }
+        return AllTurnsSampleBuilder(encoder: self, tokenizer: pieces).records(for: conversation)
     }
 
     /// One input record (`{"id", "messages", "tools"?, "vars"?}`) encoded in
@@ -74,22 +82,22 @@ public struct Encoder: Sendable {
         throw problem
     }
 
-    private func perTurnRecords(_ conversation: Conversation) -> [EncodedRecord] {
+    private func perTurnRecords(_ conversation: Conversation, pieces: PieceTokenizer) -> [EncodedRecord] {
         let texts = template.trainingTexts(of: conversation, renderer: renderer, withFullRender: false)
         let lastTurn = texts.turns.last?.turn ?? -1
-        return texts.turns.filter { options.lossScale.supervises(turn: $0.turn, lastTurn: lastTurn) }.map { turnRecord($0, id: conversation.id) }
+        return texts.turns.filter { options.lossScale.supervises(turn: $0.turn, lastTurn: lastTurn) }.map { turnRecord($0, id: conversation.id, pieces: pieces) }
     }
 
     /// The per-turn record of one turn (also used for split-off turns).
-    func turnRecord(_ turn: TurnText, id: JSONValue) -> EncodedRecord {
+    func turnRecord(_ turn: TurnText, id: JSONValue, pieces: PieceTokenizer) -> EncodedRecord {
         switch turn.outcome {
         case .failed(let error):
             return .failure(id: id, turn: turn.turn, error: error)
         case .notPrefixStable(let reason):
             return .notPrefixStable(id: id, turn: turn.turn, reason: reason)
         case .stable(let prompt, let completion):
-            let promptIDs = tokenizer.encode(prompt)
-            let completionIDs = tokenizer.encode(completion)
+            let promptIDs = pieces.encode(prompt)
+            let completionIDs = pieces.encode(completion)
             var labels = Array(repeating: TrainingSample.ignored, count: promptIDs.count) + completionLabels(prompt: prompt, completion: completion, ids: completionIDs)
             let ids = promptIDs + completionIDs
             if options.lossScale == .all { labels = ids }

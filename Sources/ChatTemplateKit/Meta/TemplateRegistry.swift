@@ -48,32 +48,3 @@ public struct TemplateRegistry: Sendable {
         return candidates.sorted { $0.1 < $1.1 }.prefix(4).map(\.0)
     }
 }
-
-/// An unknown model ID, with the registered names closest to it.
-public struct RegistryError: Error, Sendable, CustomStringConvertible {
-    /// The ID asked for.
-    public var modelID: String
-    /// Registered families or example models that are spelled alike.
-    public var nearMatches: [String]
-
-    public var description: String {
-        "no template family is registered for model '\(modelID)'; did you mean: \(nearMatches.joined(separator: ", "))? (`chat-template templates` lists the registry)"
-    }
-}
-
-/// Levenshtein distance, for near-match suggestions.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-}

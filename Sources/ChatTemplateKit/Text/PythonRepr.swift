@@ -17,6 +17,7 @@ enum PythonRepr {
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
         case .double(let d): return pythonFloatRepr(d)
+        case .largeInteger(let digits): return digits
         case .string(let s): return quoted(s)
         case .array(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
         case .object(let object):

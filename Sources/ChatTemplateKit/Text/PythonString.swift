@@ -1,3 +1,5 @@
+import Foundation
+
 /// Python `str` methods that chat templates call, with Python's semantics.
 ///
 /// Swift's `String` compares and searches by grapheme cluster, so `"\r\n"`
@@ -67,7 +69,16 @@ enum PythonString {
 
     /// `s.startswith(prefix)`.
     static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
-        s.utf8.starts(with: prefix.utf8)
+        // Native strings are contiguous: compare the bytes in one go.
+        let fast = s.utf8.withContiguousStorageIfAvailable { whole in
+            prefix.utf8.withContiguousStorageIfAvailable { head -> Bool in
+                guard head.count <= whole.count else { return false }
+                guard let a = whole.baseAddress, let b = head.baseAddress else { return head.isEmpty }
+                return memcmp(a, b, head.count) == 0
+            }
+        }
+        if let fast, let answer = fast { return answer }
+        return s.utf8.starts(with: prefix.utf8)
     }
 
     /// `s.endswith(suffix)`.

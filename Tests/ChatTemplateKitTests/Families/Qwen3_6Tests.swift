@@ -37,6 +37,16 @@ struct Qwen3_6Tests {
         #expect(sample.unstableTurns.isEmpty)
     }
 
+    @Test func olderReasoningFieldNamesAreAliasedAsTransformersDoes() throws {
+        // transformers copies `thinking` / `reasoning` into `reasoning_content`.
+        for (key, value) in [("reasoning", "R1"), ("thinking", "T1")] {
+            let conversation = SampleConversations.conversation(
+                #"{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a", "reasoning_content": null, "\#(key)": "\#(value)"}]}"#)
+            let text = try template.format.render(conversation, addGenerationPrompt: false)
+            #expect(text == "<|im_start|>user\nq<|im_end|>\n<|im_start|>assistant\n<think>\n\(value)\n</think>\n\na<|im_end|>\n")
+        }
+    }
+
     @Test func registryResolvesCaseInsensitively() throws {
         #expect(try TemplateRegistry.standard.template(forModel: "qwen/QWEN3.6-35B-A3B").family == "qwen3_6")
     }

@@ -13,24 +13,10 @@ enum MarkupFilters {
             return .object(Markup(HTMLEscaping.escape(v.pythonStr)))
         }
         case "striptags": return { v, a, _ throws(JinjaError) in _ = try a.bind("striptags", []); return .string(stripTags(v.pythonStr)) }
-        case "pprint": return { v, a, _ throws(JinjaError) in _ = try a.bind("pprint", []); return .string(prettyRepr(v)) }
+        case "pprint": return { v, a, _ throws(JinjaError) in _ = try a.bind("pprint", []); return .string(PrettyFormat.format(v)) }
         case "urlencode": return { v, a, _ throws(JinjaError) in _ = try a.bind("urlencode", []); return .string(try urlencode(v)) }
         case "xmlattr": return { v, a, _ throws(JinjaError) in try xmlattr(v, a) }
         default: return nil
-        }
-    }
-
-    /// `pprint.pformat` for values that fit on one line: `repr` with dict
-    /// keys sorted (pprint's `sort_dicts`); longer values are not re-wrapped.
-    static func prettyRepr(_ value: Value) -> String {
-        switch value {
-        case .list(let e): return "[" + e.map(prettyRepr).joined(separator: ", ") + "]"
-        case .tuple(let e) where e.count == 1: return "(" + prettyRepr(e[0]) + ",)"
-        case .tuple(let e): return "(" + e.map(prettyRepr).joined(separator: ", ") + ")"
-        case .dict(let d):
-            let sorted = (try? stableSorted(d.items) { a, b throws(JinjaError) in try a.key.pythonLess(than: b.key) }) ?? d.items
-            return "{" + sorted.map { prettyRepr($0.key) + ": " + prettyRepr($0.value) }.joined(separator: ", ") + "}"
-        default: return value.pythonRepr
         }
     }
 
@@ -123,8 +109,12 @@ enum MarkupFilters {
             case .none, .undefined: continue
             default: break
             }
-            let name = key.pythonStr
-            if name.unicodeScalars.contains(where: { PythonText.isSpace($0) || "/>=".unicodeScalars.contains($0) }) {
+            // Jinja2 runs a regex over the key, which only a string survives.
+            guard let name = key.stringText ?? key.markupText else {
+                throw JinjaError(.typeError, "expected string or bytes-like object, got '\(key.typeName)'")
+            }
+            // `[\s/>=]` with re.ASCII: only ASCII whitespace counts.
+            if name.unicodeScalars.contains(where: { " \t\n\r\u{0B}\u{0C}/>=".unicodeScalars.contains($0) }) {
                 throw JinjaError(.valueError, "Invalid character in attribute name: \(Value.pythonStringRepr(name))")
             }
             parts.append("\(HTMLEscaping.escape(name))=\"\(HTMLEscaping.escape(item.pythonStr))\"")

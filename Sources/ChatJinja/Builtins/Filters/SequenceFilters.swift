@@ -53,6 +53,8 @@ enum SequenceFilters {
         let args = try arguments.bind("join", ["d", "attribute"])
         let separator = args[0]?.pythonStr ?? ""
         var items = try value.iterate()
+        try SizeLimit.check(SizeLimit.total(separator.utf8.count, times: max(0, items.count - 1)),
+                            limit: SizeLimit.methodLimit, "a joined string")
         if let attribute = args[1], !StringFilters.isNone(attribute) {
             let path = AttributePath(attribute)
             var mapped: [Value] = []
@@ -70,11 +72,15 @@ enum SequenceFilters {
         guard TypeTests.isIterable(value) else {
             throw JinjaError(.templateRuntimeError, "argument must be iterable")
         }
-        // Python's `reversed()` gives an iterator whose type depends on the input.
+        // Python's `reversed()` gives an iterator whose type depends on the
+        // input; what cannot be reversed (a generator) becomes a reversed list.
         let typeName: String
         switch value {
         case .list: typeName = "list_reverseiterator"
         case .dict: typeName = "dict_reversekeyiterator"
+        case .object(let iterable as PythonIterable):
+            guard iterable.isReiterable else { return .list(try value.iterate().reversed()) }
+            typeName = iterable.isSequence ? "range_iterator" : "dict_reverseiterator"
         default: typeName = "reversed"
         }
         return PythonIterable.iterator(typeName, Array(try value.iterate().reversed()))
@@ -194,6 +200,7 @@ enum SequenceFilters {
         let args = try arguments.bind("batch", ["linecount", "fill_with"])
         guard let countValue = args[0] else { throw JinjaError(.typeError, "do_batch() missing 1 required positional argument: 'linecount'") }
         let size = try countValue.requireInt("batch linecount")
+        try SizeLimit.check(size, limit: SizeLimit.methodLimit, "a batch")
         let fill = args[1].flatMap { StringFilters.isNone($0) ? nil : $0 }
         return PythonIterable.generator("do_batch") { () throws(JinjaError) -> [Value] in
             var rows: [Value] = [], row: [Value] = []
@@ -213,6 +220,7 @@ enum SequenceFilters {
         let args = try arguments.bind("slice", ["slices", "fill_with"])
         guard let countValue = args[0] else { throw JinjaError(.typeError, "do_slice() missing 1 required positional argument: 'slices'") }
         let slices = try countValue.requireInt("slice count")
+        try SizeLimit.check(slices, limit: SizeLimit.methodLimit, "a slicing")
         let fill = args[1].flatMap { StringFilters.isNone($0) ? nil : $0 }
         return PythonIterable.generator("sync_do_slice") { () throws(JinjaError) -> [Value] in
             let items = try value.iterate()

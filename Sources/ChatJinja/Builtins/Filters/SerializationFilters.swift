@@ -17,7 +17,10 @@ enum SerializationFilters {
         switch args[1] {
         case nil, .none?: indent = nil
         case .string(let s)?: indent = s
-        case let width?: indent = String(repeating: " ", count: max(0, try width.requireInt("indent")))
+        case let width?:
+            let count = try width.requireInt("indent")
+            try SizeLimit.check(count, limit: SizeLimit.methodLimit, "a JSON indentation")
+            indent = String(repeating: " ", count: max(0, count))
         }
         var separators: (item: String, key: String)? = nil
         switch args[2] {

@@ -33,17 +33,23 @@ enum StringFilters {
     /// whitespace, `-`, or an opening bracket, so `"they're"` stays `"They're"`.
     static func title(_ text: String) -> String {
         var out = ""
-        var atWordStart = true
+        var word = String.UnicodeScalarView()
+        // Each word is `word[0].upper() + word[1:].lower()`, so a final
+        // sigma is judged within the word.
+        func flush() {
+            guard let first = word.first else { return }
+            out += PythonText.upper(first) + PythonText.lower(String(word.dropFirst()))
+            word = String.UnicodeScalarView()
+        }
         for scalar in text.unicodeScalars {
-            let isBoundary = PythonText.isSpace(scalar) || "-({[<".unicodeScalars.contains(scalar)
-            if isBoundary {
+            if PythonText.isSpace(scalar) || "-({[<".unicodeScalars.contains(scalar) {
+                flush()
                 out.unicodeScalars.append(scalar)
-                atWordStart = true
             } else {
-                out += atWordStart ? PythonText.upper(scalar) : PythonText.lower(scalar)
-                atWordStart = false
+                word.append(scalar)
             }
         }
+        flush()
         return out
     }
 
@@ -74,7 +80,7 @@ enum StringFilters {
         }
         var limit = try Value.optionalInt(args[2], "replace count") ?? -1
         if limit < 0 { limit = .max }
-        return .string(StringSearchMethods.replacing(value.pythonStr, old.pythonStr, new.pythonStr, limit: limit))
+        return .string(try StringSearchMethods.replacing(value.pythonStr, old.pythonStr, new.pythonStr, limit: limit))
     }
 
     private static func center(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
@@ -91,12 +97,17 @@ enum StringFilters {
         switch args[0] {
         case nil: indentation = "    "
         case .string(let s)?: indentation = s
-        case let width?: indentation = String(repeating: " ", count: max(0, try width.requireInt("indent width")))
+        case let width?:
+            let count = try width.requireInt("indent width")
+            try SizeLimit.check(count, limit: SizeLimit.methodLimit, "an indentation")
+            indentation = String(repeating: " ", count: max(0, count))
         }
         let first = args[1]?.isTruthy ?? false
         let blank = args[2]?.isTruthy ?? false
         // Jinja2 appends a newline before splitting so a trailing newline survives.
         let lines = splitLines(try rawText(value, "indent") + "\n")
+        try SizeLimit.check(SizeLimit.total(indentation.utf8.count, times: lines.count + 1, plus: value.pythonStr.utf8.count),
+                            limit: SizeLimit.methodLimit, "an indented string")
         var out: String
         if blank {
             out = lines.joined(separator: "\n" + indentation)

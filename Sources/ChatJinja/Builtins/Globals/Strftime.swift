@@ -71,6 +71,10 @@ enum Strftime {
         case "r": return expand("I", padding: nil, t) + ":" + expand("M", padding: nil, t) + ":" + expand("S", padding: nil, t) + " " + expand("p", padding: nil, t)
         case "c":
             return "\(String(weekday.prefix(3))) \(String(month.prefix(3))) \(expand("e", padding: nil, t)) \(expand("T", padding: nil, t)) \(t.year)"
+        case "G": return number(isoWeekDate(t).year, width: 4)
+        case "g": return number(isoWeekDate(t).year % 100, width: 2)
+        case "V": return number(isoWeekDate(t).week, width: 2)
+        case "s": return String(secondsSinceEpoch(t))
         case "n": return "\n"
         case "t": return "\t"
         case "%": return "%"
@@ -78,6 +82,42 @@ enum Strftime {
         case "z", "Z": return ""
         default: return "%" + (padding.map { String($0) } ?? "") + String(directive)
         }
+    }
+
+    /// The ISO 8601 week-numbering year and week (weeks start on Monday; week 1
+    /// holds the year's first Thursday).
+    private static func isoWeekDate(_ t: DateTimeComponents) -> (year: Int, week: Int) {
+        let week = (dayOfYear(t) - (t.weekday + 1) + 10) / 7
+        // Weekday (Monday = 0) of January 1st of this year, and of the years around it.
+        let januaryFirst = ((t.weekday - (dayOfYear(t) - 1)) % 7 + 7) % 7
+        if week < 1 {
+            let previousFirst = ((januaryFirst - daysInYear(t.year - 1)) % 7 + 7) % 7
+            return (t.year - 1, isoWeeksInYear(t.year - 1, januaryFirst: previousFirst))
+        }
+        if week > isoWeeksInYear(t.year, januaryFirst: januaryFirst) { return (t.year + 1, 1) }
+        return (t.year, week)
+    }
+
+    private static func isoWeeksInYear(_ year: Int, januaryFirst: Int) -> Int {
+        januaryFirst == 3 || (januaryFirst == 2 && daysInYear(year) == 366) ? 53 : 52
+    }
+
+    private static func daysInYear(_ year: Int) -> Int {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 366 : 365
+    }
+
+    /// `%s` as glibc computes it for a naive time, taking the local zone to be UTC
+    /// (as on the servers and containers templates are rendered on).
+    private static func secondsSinceEpoch(_ t: DateTimeComponents) -> Int {
+        // Days from 1970-01-01 to the civil date (proleptic Gregorian).
+        let y = t.month <= 2 ? t.year - 1 : t.year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let shiftedMonth = (t.month + 9) % 12
+        let dayOfYearFromMarch = (153 * shiftedMonth + 2) / 5 + t.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYearFromMarch
+        let days = era * 146_097 + dayOfEra - 719_468
+        return days * 86_400 + t.hour * 3_600 + t.minute * 60 + t.second
     }
 
     private static func dayOfYear(_ t: DateTimeComponents) -> Int {

@@ -11,6 +11,8 @@ enum PythonMethods {
         case .list: return (SequenceMethods.listTable, SequenceMethods.listMutators)
         case .tuple: return (SequenceMethods.tupleTable, [])
         case .dict: return (DictMethods.table, DictMethods.mutators)
+        // A range object has the read-only sequence methods of a tuple.
+        case .object(let object as PythonIterable) where object.isSequence: return (SequenceMethods.tupleTable, [])
         default: return nil
         }
     }

@@ -45,10 +45,11 @@ enum StringMethods {
         "title": unary("title") { .string(PythonText.title($0)) },
         "capitalize": unary("capitalize") { .string(PythonText.capitalize($0)) },
         "swapcase": unary("swapcase") { text in
+            let scalars = Array(text.unicodeScalars)
             var out = ""
-            for scalar in text.unicodeScalars {
+            for (i, scalar) in scalars.enumerated() {
                 let p = scalar.properties
-                out += p.isUppercase ? PythonText.lower(scalar) : p.isLowercase ? PythonText.upper(scalar) : String(scalar)
+                out += p.isUppercase ? PythonText.lower(scalars, at: i) : p.isLowercase ? PythonText.upper(scalar) : String(scalar)
             }
             return .string(out)
         },
@@ -71,20 +72,32 @@ enum StringMethods {
         },
         "zfill": { receiver, arguments throws(JinjaError) in
             let args = try arguments.positionalOnly("zfill", minimum: 1, maximum: 1)
-            return .string(zfill(try text(receiver), width: try args[0].requireInt("zfill")))
+            let width = try args[0].requireInt("zfill")
+            try SizeLimit.check(width, limit: SizeLimit.methodLimit, "a zero-filled string")
+            return .string(zfill(try text(receiver), width: width))
         },
     ]
 
     /// Python `str.islower`: some cased character, none upper or titlecase.
     static func isLower(_ text: String) -> Bool {
-        let cased = text.unicodeScalars.filter(PythonText.isCased)
-        return !cased.isEmpty && cased.allSatisfy { !$0.properties.isUppercase && $0.properties.generalCategory != .titlecaseLetter }
+        var sawLower = false
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
+            if p.isLowercase { sawLower = true }
+        }
+        return sawLower
     }
 
     /// Python `str.isupper`: some cased character, none lower or titlecase.
     static func isUpper(_ text: String) -> Bool {
-        let cased = text.unicodeScalars.filter(PythonText.isCased)
-        return !cased.isEmpty && cased.allSatisfy { !$0.properties.isLowercase && $0.properties.generalCategory != .titlecaseLetter }
+        var sawUpper = false
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            if p.isLowercase || p.generalCategory == .titlecaseLetter { return false }
+            if p.isUppercase { sawUpper = true }
+        }
+        return sawUpper
     }
 
     /// Python `str.center`: when the padding is odd the extra space goes
@@ -92,6 +105,7 @@ enum StringMethods {
     static func center(_ text: String, width: Int, fill: String = " ") throws(JinjaError) -> String {
         let length = text.unicodeScalars.count
         guard width > length else { return text }
+        try SizeLimit.check(width, limit: SizeLimit.methodLimit, "a centered string")
         let margin = width - length
         let left = margin / 2 + (margin & width & 1)
         return String(repeating: fill, count: left) + text + String(repeating: fill, count: margin - left)
@@ -105,6 +119,7 @@ enum StringMethods {
             let fill = try fillCharacter(args.count > 1 ? args[1] : nil)
             let length = text.unicodeScalars.count
             guard width > length else { return .string(text) }
+            try SizeLimit.check(width, limit: SizeLimit.methodLimit, "a padded string")
             return .string(combine(text, String(repeating: fill, count: width - length)))
         }
     }

@@ -106,12 +106,15 @@ enum StringSearchMethods {
         let new = try args[1].requireString("replace() argument 2")
         var limit = try Value.optionalInt(args.count > 2 ? args[2] : nil, "replace") ?? -1
         if limit < 0 { limit = .max }
-        return .string(replacing(text, old, new, limit: limit))
+        return .string(try replacing(text, old, new, limit: limit))
     }
 
     /// Python `str.replace`; an empty `old` inserts `new` between code points.
-    static func replacing(_ text: String, _ old: String, _ new: String, limit: Int = .max) -> String {
+    static func replacing(_ text: String, _ old: String, _ new: String, limit: Int = .max) throws(JinjaError) -> String {
         if old.isEmpty {
+            let insertions = min(limit, text.unicodeScalars.count + 1)
+            try SizeLimit.check(SizeLimit.total(new.utf8.count, times: insertions, plus: text.utf8.count),
+                                limit: SizeLimit.methodLimit, "a replaced string")
             var out = "", inserted = 0
             for scalar in text.unicodeScalars {
                 if inserted < limit { out += new; inserted += 1 }
@@ -120,6 +123,10 @@ enum StringSearchMethods {
             if inserted < limit { out += new }
             return out
         }
-        return UTF8Search.split(text, on: old, limit: limit).joined(separator: new)
+        let parts = UTF8Search.split(text, on: old, limit: limit)
+        // Replacing can multiply the text; bound it before building it.
+        try SizeLimit.check(SizeLimit.total(new.utf8.count, times: parts.count - 1, plus: text.utf8.count),
+                            limit: SizeLimit.methodLimit, "a replaced string")
+        return parts.joined(separator: new)
     }
 }

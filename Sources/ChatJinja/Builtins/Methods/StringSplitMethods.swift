@@ -20,12 +20,15 @@ enum StringSplitMethods {
     static func join(_ items: [Value], separator: String) throws(JinjaError) -> String {
         var parts: [String] = []
         parts.reserveCapacity(items.count)
+        var size = SizeLimit.total(separator.utf8.count, times: max(0, items.count - 1))
         for (i, item) in items.enumerated() {
-            guard case .string(let s) = item else {
+            guard let s = item.stringText ?? item.markupText else {
                 throw JinjaError(.typeError, "sequence item \(i): expected str instance, \(item.typeName) found")
             }
+            size = SizeLimit.total(1, times: size, plus: s.utf8.count)
             parts.append(s)
         }
+        try SizeLimit.check(size, limit: SizeLimit.methodLimit, "a joined string")
         return parts.joined(separator: separator)
     }
 

@@ -59,9 +59,4 @@ extension Value {
         if case .none = value { return nil }
         return try value.requireInt(context)
     }
-
-    /// A sequence's elements as an iterable filter sees them.
-    func elements(_ context: String) throws(JinjaError) -> [Value] {
-        try iterate()
-    }
 }

@@ -18,9 +18,9 @@ enum PythonText {
         }
     }
 
+    /// Unicode's `Cased` property, which Python's `title()` and final-sigma rule use.
     static func isCased(_ scalar: Unicode.Scalar) -> Bool {
-        let p = scalar.properties
-        return p.isLowercase || p.isUppercase || p.generalCategory == .titlecaseLetter
+        scalar.properties.isCased
     }
 
     static func isAlpha(_ scalar: Unicode.Scalar) -> Bool {
@@ -50,10 +50,11 @@ enum PythonText {
     /// Python `str.title()`: a letter is titlecased after an uncased
     /// character and lowercased after a cased one (so `"they're"` gives `"They'Re"`).
     static func title(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
         var out = ""
         var previousCased = false
-        for scalar in text.unicodeScalars {
-            out += previousCased ? lower(scalar) : titlecase(scalar)
+        for (i, scalar) in scalars.enumerated() {
+            out += previousCased ? lower(scalars, at: i) : titlecase(scalar)
             previousCased = isCased(scalar)
         }
         return out
@@ -61,16 +62,41 @@ enum PythonText {
 
     /// Python `str.capitalize()`: first character titlecased, the rest lowercased.
     static func capitalize(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
         var out = ""
-        for (i, scalar) in text.unicodeScalars.enumerated() {
-            out += i == 0 ? titlecase(scalar) : lower(scalar)
+        for i in scalars.indices {
+            out += i == 0 ? titlecase(scalars[i]) : lower(scalars, at: i)
         }
         return out
     }
 
-    /// Python `str.lower()` (full case mapping, code point by code point,
-    /// except the final sigma rule, which Swift's `lowercased()` applies too).
-    static func lower(_ text: String) -> String { text.lowercased() }
+    /// Python `str.lower()`: the full lowercase mapping of each code point,
+    /// and Σ becomes final ς at the end of a word (Swift's `lowercased()`
+    /// has no such rule).
+    static func lower(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{3A3}") else { return text.lowercased() }
+        let scalars = Array(text.unicodeScalars)
+        var out = ""
+        for i in scalars.indices { out += lower(scalars, at: i) }
+        return out
+    }
+
+    /// The lowercase of the code point at `index`, in context (final sigma).
+    static func lower(_ scalars: [Unicode.Scalar], at index: Int) -> String {
+        guard scalars[index] == "\u{3A3}" else { return lower(scalars[index]) }
+        return isFinalSigma(scalars, at: index) ? "\u{3C2}" : "\u{3C3}"
+    }
+
+    /// Unicode's Final_Sigma context: a cased letter before (skipping
+    /// case-ignorable ones) and none after.
+    private static func isFinalSigma(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0, scalars[before].properties.isCaseIgnorable { before -= 1 }
+        guard before >= 0, isCased(scalars[before]) else { return false }
+        var after = index + 1
+        while after < scalars.count, scalars[after].properties.isCaseIgnorable { after += 1 }
+        return after == scalars.count || !isCased(scalars[after])
+    }
 
     /// Python `str.casefold()`: lowercase plus the full foldings that differ
     /// from it in practice (`ß` → `ss`, final sigma → `σ`).

@@ -8,9 +8,17 @@ enum TypeTests {
         case "boolean": return plain(name) { if case .bool = $0 { return true }; return false }
         case "true": return plain(name) { if case .bool(true) = $0 { return true }; return false }
         case "false": return plain(name) { if case .bool(false) = $0 { return true }; return false }
-        case "integer": return plain(name) { if case .int = $0 { return true }; return false }
+        case "integer": return plain(name) { value in
+            switch value {
+            case .int, .object(is LargeInteger): return true
+            default: return false
+            }
+        }
         case "float": return plain(name) { if case .double = $0 { return true }; return false }
-        case "number": return plain(name) { $0.number != nil }
+        case "number": return plain(name) { value in
+            if case .object(is LargeInteger) = value { return true }
+            return value.number != nil
+        }
         case "string": return plain(name) { value in
             if case .string = value.unwrappingMarkup { return true }
             return false

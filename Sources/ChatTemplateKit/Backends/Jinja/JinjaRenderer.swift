@@ -31,7 +31,7 @@ public struct JinjaRenderer: ChatRenderer {
         for (key, value) in conversation.variables.members { all[key] = value }
         let input = ChatRenderInput(
             messages: conversation.messages.map { .object($0.json) },
-            tools: conversation.tools.map { $0.arrayValue ?? [$0] },
+            tools: conversation.tools?.arrayValue,
             addGenerationPrompt: addGenerationPrompt,
             variables: all)
         do {

@@ -26,6 +26,7 @@ enum JinjaOperations {
         case .bool(let b)?: return b
         case .int(let i)?: return i != 0
         case .double(let d)?: return d != 0
+        case .largeInteger?: return true
         case .string(let s)?: return !s.isEmpty
         case .array(let a)?: return !a.isEmpty
         case .object(let o)?: return !o.isEmpty
@@ -41,7 +42,12 @@ enum JinjaOperations {
     /// `value | tojson` as transformers defines it: `json.dumps(ensure_ascii=False)`.
     static func toJSON(_ value: JSONValue?) throws(ChatTemplateError) -> String {
         guard let value else { throw .type("Object of type Undefined is not JSON serializable") }
-        return toJSONWriter.string(from: value)
+        return toJSON(value)
+    }
+
+    /// `value | tojson` of a present value.
+    static func toJSON(_ value: JSONValue) -> String {
+        toJSONWriter.string(from: value)
     }
 
     private static let toJSONWriter = PythonJSONWriter(ensureASCII: false)
@@ -51,7 +57,7 @@ enum JinjaOperations {
         switch value {
         case .null: return "NoneType"
         case .bool: return "bool"
-        case .int: return "int"
+        case .int, .largeInteger: return "int"
         case .double: return "float"
         case .string: return "str"
         case .array: return "list"

@@ -14,10 +14,10 @@ public struct Qwen2_5Format: ChatFormat {
         guard let first = messages.first else { throw .undefined("list object has no element 0") }
         let startsWithSystem = first.role == "system"
         var text = ""
-        if let tools = QwenTools.list(conversation.tools) {
+        if let tools = conversation.toolJSON {
             text += ChatML.start + "system\n"
             text += startsWithSystem ? JinjaOperations.print(first.json["content"]) : Self.defaultSystem
-            text += "\n\n" + (try agent.toolsPrompt(tools)) + ChatML.end + "\n"
+            text += "\n\n" + agent.toolsPrompt(toolJSON: tools) + ChatML.end + "\n"
         } else if startsWithSystem {
             text += ChatML.turn("system", try JinjaOperations.concatenate(first.json["content"], describing: "content"))
         } else {
@@ -47,26 +47,5 @@ public struct Qwen2_5Format: ChatFormat {
         }
         if addGenerationPrompt { text += ChatML.assistantHeader }
         return text
-    }
-}
-
-/// Reading `tools` and `tool_calls` the way the Qwen templates test them.
-enum QwenTools {
-    /// The tool list when `tools` is a non-empty list (the templates' `if tools`).
-    static func list(_ tools: JSONValue?) -> [JSONValue]? {
-        guard case .array(let items)? = tools, !items.isEmpty else { return nil }
-        return items
-    }
-
-    /// An assistant message's calls; `tool_calls` that is truthy but not a
-    /// list is iterated by Jinja as Python would, which only fails.
-    static func calls(_ message: Message) throws(ChatTemplateError) -> [ToolCall] {
-        switch message.toolCallsValue {
-        case .array(let items)?: return items.map(ToolCall.init(json:))
-        case nil, .null?: return []
-        case let other?:
-            if !JinjaOperations.isTruthy(other) { return [] }
-            throw .type("'\(JinjaOperations.pythonTypeName(other))' object is not iterable")
-        }
     }
 }

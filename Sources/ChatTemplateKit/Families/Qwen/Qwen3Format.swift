@@ -13,12 +13,12 @@ public struct Qwen3Format: ChatFormat {
         let messages = conversation.messages
         guard let first = messages.first else { throw .undefined("list object has no element 0") }
         var text = ""
-        if let tools = QwenTools.list(conversation.tools) {
+        if let tools = conversation.toolJSON {
             text += ChatML.start + "system\n"
             if first.role == "system" {
                 text += try JinjaOperations.concatenate(first.json["content"], describing: "content") + "\n\n"
             }
-            text += try agent.toolsPrompt(tools) + ChatML.end + "\n"
+            text += agent.toolsPrompt(toolJSON: tools) + ChatML.end + "\n"
         } else if first.role == "system" {
             text += ChatML.turn("system", try JinjaOperations.concatenate(first.json["content"], describing: "content"))
         }

@@ -12,7 +12,7 @@ import OrderedJSON
 /// `<|im_start|>` begins. So each turn of a segment is cut out of the
 /// segment's one render, at the ChatML markers. Anything that breaks the
 /// premises (text imitating the markers, a render that fails, a turn before
-/// any query, a generation prompt that does not extend the cut) falls back
+/// any query, a generation prompt that does not extend its probe) falls back
 /// to `PrefixRenderSpans` for the turns concerned; a conformance test checks
 /// both paths agree on every fixture conversation.
 struct Qwen3_5ChatMLSpans {
@@ -34,12 +34,10 @@ struct Qwen3_5ChatMLSpans {
         for segment in segments(assistants: assistants, queries: queries) {
             guard let segmentEnd = segment.last,
                   let rendered = try? renderer.render(conversation.prefix(segmentEnd + 1), addGenerationPrompt: false),
-                  let starts = blockStarts(rendered.text, messages: messages, through: segmentEnd, tools: conversation.tools)
+                  let starts = blockStarts(rendered.text, messages: messages, through: segmentEnd, tools: conversation.toolJSON)
             else { continue }
             let bytes = Array(rendered.text.utf8)
-            if generationPrompt == nil, let first = segment.first {
-                generationPrompt = probeGenerationPrompt(conversation, turn: first, cutAt: starts[first], bytes: bytes, renderer: renderer)
-            }
+            if generationPrompt == nil { generationPrompt = probeGenerationPrompt(conversation.variables, renderer: renderer) }
             guard let prompt = generationPrompt else { break }
             for turn in segment {
                 let end = turn == segmentEnd ? bytes.count : (starts[turn + 1] ?? bytes.count)
@@ -82,10 +80,10 @@ struct Qwen3_5ChatMLSpans {
     /// Where each message's first `<|im_start|>` is in `text` (the render of
     /// `messages[...through]`), or `nil` when the markers do not line up with
     /// the messages one to one.
-    private func blockStarts(_ text: String, messages: [Message], through last: Int, tools: JSONValue?) -> [Int: Int]? {
+    private func blockStarts(_ text: String, messages: [Message], through last: Int, tools: [String]?) -> [Int: Int]? {
         let found = ChatMLTurnLocator.occurrences(of: Self.blockStart, in: Array(text.utf8))
         var next = 0
-        if QwenTools.list(tools) != nil || messages.first?.role == "system" { next = 1 }
+        if tools != nil || messages.first?.role == "system" { next = 1 }
         var starts: [Int: Int] = [:]
         for index in 0...last {
             let role = messages[index].role
@@ -104,12 +102,15 @@ struct Qwen3_5ChatMLSpans {
         return next == found.count ? starts : nil
     }
 
-    /// The generation prompt, read off one real render with it; `nil` when
-    /// that render does not extend the cut (the premises do not hold).
-    private func probeGenerationPrompt(_ conversation: Conversation, turn: Int, cutAt start: Int?, bytes: [UInt8], renderer: any ChatRenderer) -> String? {
-        guard let start, let withPrompt = try? renderer.render(conversation.prefix(turn), addGenerationPrompt: true) else { return nil }
-        let promptBytes = Array(withPrompt.text.utf8)
-        guard promptBytes.count >= start, promptBytes[0..<start].elementsEqual(bytes[0..<start]) else { return nil }
-        return String(decoding: promptBytes[start...], as: UTF8.self)
+    /// The generation prompt for `variables`, read off the template itself:
+    /// the difference between a one-message render with and without it. In
+    /// this family it depends on the variables only (`enable_thinking`), not
+    /// on the messages; `nil` when the probe does not extend its render.
+    private func probeGenerationPrompt(_ variables: JSONObject, renderer: any ChatRenderer) -> String? {
+        let probe = Conversation(messages: [Message(role: "user", content: "?")], variables: variables)
+        guard let without = try? renderer.render(probe, addGenerationPrompt: false).text,
+              let with = try? renderer.render(probe, addGenerationPrompt: true).text,
+              PythonString.hasPrefix(with, without) else { return nil }
+        return String(decoding: Array(with.utf8)[without.utf8.count...], as: UTF8.self)
     }
 }

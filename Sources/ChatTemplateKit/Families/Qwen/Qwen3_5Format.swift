@@ -43,8 +43,8 @@ public struct Qwen3_5Format: ChatFormat {
         guard let first = messages.first else { throw .template("No messages provided.") }
         var content = QwenContentRenderer(addVisionID: JinjaOperations.isTruthy(conversation.variable("add_vision_id")))
         var text = ""
-        if let tools = QwenTools.list(conversation.tools) {
-            text += ChatML.start + "system\n" + (try variant.agent.toolsPrompt(tools))
+        if let tools = conversation.toolJSON {
+            text += ChatML.start + "system\n" + variant.agent.toolsPrompt(toolJSON: tools)
             if first.role == "system" {
                 let system = PythonString.strip(try content.render(first.json["content"], counting: false, isSystem: true))
                 if !system.isEmpty { text += "\n\n" + system }
@@ -121,56 +121,5 @@ public struct Qwen3_5Format: ChatFormat {
     /// `<tool_response>` wrapper.
     static func isQuery(_ trimmed: String) -> Bool {
         !(PythonString.hasPrefix(trimmed, "<tool_response>") && PythonString.hasSuffix(trimmed, "</tool_response>"))
-    }
-}
-
-/// The template's `render_content` macro: text, content parts and vision
-/// placeholders, with its numbering of pictures and videos.
-struct QwenContentRenderer {
-    var addVisionID: Bool
-    var images = 0
-    var videos = 0
-
-    init(addVisionID: Bool) { self.addVisionID = addVisionID }
-
-    mutating func render(_ content: JSONValue?, counting: Bool, isSystem: Bool) throws(ChatTemplateError) -> String {
-        switch content {
-        case nil, .null?:
-            return ""
-        case .string(let s)?:
-            return s
-        case .array(let items)?:
-            var text = ""
-            for item in items { text += try part(item, counting: counting, isSystem: isSystem) }
-            return text
-        default:
-            throw .template("Unexpected content type.")
-        }
-    }
-
-    private mutating func part(_ item: JSONValue, counting: Bool, isSystem: Bool) throws(ChatTemplateError) -> String {
-        let type = item["type"]?.stringValue
-        if Self.has(item, "image") || Self.has(item, "image_url") || type == "image" {
-            if isSystem { throw .template("System message cannot contain images.") }
-            if counting { images += 1 }
-            return (addVisionID ? "Picture \(images): " : "") + "<|vision_start|><|image_pad|><|vision_end|>"
-        }
-        if Self.has(item, "video") || type == "video" {
-            if isSystem { throw .template("System message cannot contain videos.") }
-            if counting { videos += 1 }
-            return (addVisionID ? "Video \(videos): " : "") + "<|vision_start|><|video_pad|><|vision_end|>"
-        }
-        if Self.has(item, "text") { return JinjaOperations.print(item["text"]) }
-        throw .template("Unexpected item type in content.")
-    }
-
-    /// Python's `key in item`: a key of a dict, a substring of a string, an element of a list.
-    private static func has(_ item: JSONValue, _ key: String) -> Bool {
-        switch item {
-        case .object(let object): return object[key] != nil
-        case .string(let s): return PythonString.contains(s, key)
-        case .array(let elements): return elements.contains(.string(key))
-        default: return false
-        }
     }
 }

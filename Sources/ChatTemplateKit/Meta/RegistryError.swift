@@ -1,0 +1,11 @@
+/// An unknown model ID, with the registered names closest to it.
+public struct RegistryError: Error, Sendable, CustomStringConvertible {
+    /// The ID asked for.
+    public var modelID: String
+    /// Registered families or example models that are spelled alike.
+    public var nearMatches: [String]
+
+    public var description: String {
+        "no template family is registered for model '\(modelID)'; did you mean: \(nearMatches.joined(separator: ", "))? (`chat-template templates` lists the registry)"
+    }
+}
