@@ -3,7 +3,7 @@ import ChatTokenizer
 import Foundation
 import OrderedJSON
 
-/// `chat-template bench tokenize`: our side of `scripts/bench/tokenize.py`.
+/// `chat-template bench tokenize`: our side of `scripts/bench/tokenizer_bench.py`.
 /// Loads a tokenizer, encodes every `"text"` of a JSONL corpus on one thread,
 /// and prints one JSON line: load time, throughput and peak memory.
 ///
