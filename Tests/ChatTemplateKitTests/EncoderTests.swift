@@ -152,6 +152,18 @@ struct EncoderTests {
         if case .sample(let sample)? = records.last { #expect(sample.turn == 2) } else { Issue.record("turn 2 should encode") }
     }
 
+    @Test func aConversationWithNoAssistantMessageIsReportedInBothShapes() throws {
+        let record = try JSONParser().parse(#"{"id":"q","messages":[{"role":"user","content":"only a question"}]}"#)
+        for perTurn in [true, false] {
+            let records = encoder(EncodingOptions(perTurn: perTurn)).encode(record: record, training: true)
+            guard case .failure(.string("q"), nil, let error)? = records.first, records.count == 1 else {
+                Issue.record("perTurn \(perTurn): expected one failure record, got \(records)")
+                continue
+            }
+            #expect(error.message.contains("no assistant message"))
+        }
+    }
+
     @Test func canonicallyEqualTextsAreNotConfusedByTheCaches() {
         // "é" as one code point and as e + combining accent: equal Swift
         // strings, different bytes, different ids for a byte tokenizer.

@@ -22,7 +22,7 @@ struct AllTurnsSampleBuilder {
         let id = conversation.id
         let texts = encoder.template.trainingTexts(of: conversation, renderer: encoder.renderer, withFullRender: true)
         guard !texts.turns.isEmpty else {
-            return [.failure(id: id, turn: nil, error: .input("the conversation has no assistant message to train on"))]
+            return [.failure(id: id, turn: nil, error: Encoder.nothingToTrainOn)]
         }
         let rendered: RenderedChat
         switch texts.fullRender {
