@@ -133,6 +133,7 @@ struct EncoderTests {
         (#"{"id":"j","messages":[{"role":"user","content":"q"},{"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":"{oops"}}]}]}"#, "not a JSON object"),
         (#"{"id":"u","messages":[{"role":"system","content":"s"},{"role":"assistant","content":"a"}]}"#, "no user message"),
         (#"{"id":"c","messages":[{"role":"user","content":42},{"role":"assistant","content":"a"}]}"#, "must be a string"),
+        (#"{"id":"l","messages":[{"role":"user","content":"q"},{"role":"assistant","content":"","tool_calls":"f()"}]}"#, "tool_calls must be a list"),
     ])
     func strictValidationNamesTheSampleAndCause(record: String, cause: String) throws {
         let records = encoder(EncodingOptions(validation: .strict)).encode(record: try JSONParser().parse(record), training: true)
