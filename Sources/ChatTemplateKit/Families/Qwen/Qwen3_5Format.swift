@@ -77,6 +77,11 @@ public struct Qwen3_5Format: ChatFormat {
                 } else {
                     text += ChatML.assistantHeader + body
                 }
+                if case .string(let calls)? = message.toolCallsValue, !calls.isEmpty {
+                    // The template iterates a string's characters and asks
+                    // the first for its `name`.
+                    throw .undefined("'str object' has no attribute 'name'")
+                }
                 if case .array(let calls)? = message.toolCallsValue, !calls.isEmpty {
                     for (callIndex, call) in calls.enumerated() {
                         if callIndex == 0 {
