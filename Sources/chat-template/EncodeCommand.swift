@@ -52,8 +52,13 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores); output stays in input order.")
     var jobs: Int?
 
-    func run() throws {
+    func validate() throws {
         guard mode == "train" || mode == "infer" else { throw ValidationError("--mode must be train or infer") }
+        if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1, got \(maxLength)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    func run() throws {
         let options = EncodingOptions(
             perTurn: perTurn,
             unstableTurns: try choice(unstableTurns, "--unstable-turns"),
