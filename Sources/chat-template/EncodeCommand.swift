@@ -73,10 +73,13 @@ struct EncodeCommand: ParsableCommand {
         let progress = ProgressReporter.forTerminal(label: "encode", total: input == "-" ? nil : countLines(atPath: input))
         let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
             switch line.result {
-            case .success(let record): return encoder.encode(record: record, training: training).map(\.json)
+            case .success(let record): return encoder.encode(record: record, training: training).map { line.locating($0.json) }
             case .failure(let error):
                 return [.object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("InputError: not JSON: \(error)"))]))]
             }
+        }
+        if reader.recordCount == 0 {
+            FileHandle.standardError.write(Data("encode: warning: '\(input)' has no records; nothing was encoded\n".utf8))
         }
         if failures > 0 {
             FileHandle.standardError.write(Data("encode: \(failures) record(s) with an error\n".utf8))

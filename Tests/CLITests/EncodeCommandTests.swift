@@ -97,4 +97,18 @@ enum PythonJSONStringLiteral {
             #expect(status == 64, "\(flags) is a usage error")
         }
     }
+
+    @Test func aLineThatIsNotAnObjectIsReportedWithItsNumber() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let input = try scratch.write("in.jsonl", "[1, 2]\n\"text\"\n" + EncodeCommandTests.conversations[0])
+        let status = runCommand(["encode", "--model", "chatml", "--tokenizer", tokenizer, "--template-backend", "swift",
+                                 "--input", input, "--output", scratch.path("out.jsonl")])
+        #expect(status == 1)
+        let records = try scratch.records("out.jsonl")
+        #expect(records.count == 3)
+        #expect(records[0]["line"] == .int(1) && records[0]["error"]?.stringValue?.contains("got array") == true)
+        #expect(records[1]["line"] == .int(2) && records[1]["error"]?.stringValue?.contains("got string") == true)
+        #expect(records[2]["id"] == .string("a") && records[2]["line"] == nil)
+    }
 }

@@ -12,6 +12,17 @@ struct InputLine {
         if case .success(let value) = result, let id = value["id"] { return id }
         return .null
     }
+
+    /// `record` with this line's number added when it is an error record
+    /// without an id (a line that is an array, a string …), so that the
+    /// failing line can still be found.
+    func locating(_ record: JSONValue) -> JSONValue {
+        guard case .object(let object) = record, object["error"] != nil,
+              (object["id"] ?? .null) == .null, object["line"] == nil else { return record }
+        var located = JSONObject([("id", .null), ("line", .int(number))])
+        for (key, value) in object.members where key != "id" { located[key] = value }
+        return .object(located)
+    }
 }
 
 /// Reads a JSONL file (or standard input for `-`) one line at a time, so input
