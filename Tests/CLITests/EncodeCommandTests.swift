@@ -111,4 +111,12 @@ enum PythonJSONStringLiteral {
         #expect(records[1]["line"] == .int(2) && records[1]["error"]?.stringValue?.contains("got string") == true)
         #expect(records[2]["id"] == .string("a") && records[2]["line"] == nil)
     }
+
+    @Test func aDirectoryIsNotAnInputFile() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let status = runCommand(["encode", "--model", "chatml", "--tokenizer", tokenizer, "--template-backend", "swift",
+                                 "--input", scratch.directory.path, "--output", scratch.path("out.jsonl")])
+        #expect(status == 1, "reading a directory is an error, not an empty run")
+    }
 }

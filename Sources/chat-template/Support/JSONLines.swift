@@ -34,6 +34,8 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
     private var buffer: UnsafeMutablePointer<CChar>? = nil
     private var capacity = 0
     private let parser = JSONParser(maximumDepth: 256)
+    /// The number of non-blank lines read so far.
+    private(set) var recordCount = 0
 
     /// Opens `path`; `-` reads standard input.
     init(path: String) throws {
@@ -42,6 +44,10 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
             file = standardInput
             ownsFile = false
         } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CLIError("input '\(path)' is a directory, not a JSONL file")
+            }
             guard let opened = fopen(path, "rb") else {
                 throw CLIError("cannot open input '\(path)': \(String(cString: strerror(errno)))")
             }
@@ -62,6 +68,7 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
             lineNumber += 1
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
+            recordCount += 1
             do {
                 return InputLine(number: lineNumber, result: .success(try parser.parse(bytes)))
             } catch {
