@@ -120,3 +120,19 @@ enum PythonJSONStringLiteral {
         #expect(status == 1, "reading a directory is an error, not an empty run")
     }
 }
+
+/// `parity` reports unreadable lines in the shape every command uses.
+@Suite struct ParityCommandInputTests {
+    @Test func anUnreadableLineIsAnErrorRecordWithIdAndLine() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let input = try scratch.write("in.jsonl", "{oops\n[1]\n")
+        #expect(runCommand(["parity", "--model", "chatml", "--tokenizer", tokenizer, "--input", input, "--output", scratch.path("out.jsonl")]) == 1)
+        let records = try scratch.records("out.jsonl")
+        #expect(records.count == 2)
+        for (index, record) in records.enumerated() {
+            #expect(record["id"] == .null && record["line"] == .int(index + 1), "\(record)")
+            #expect(record["error"]?.stringValue?.hasPrefix("InputError: ") == true, "\(record)")
+        }
+    }
+}
