@@ -63,14 +63,8 @@ public struct Qwen3_5Format: ChatFormat {
             case "user":
                 text += ChatML.turn("user", body)
             case "assistant":
-                var reasoning = ""
-                if case .string(let field)? = message.reasoningContent {
-                    reasoning = field
-                } else if PythonString.contains(body, "</think>") {
-                    let beforeClose = PythonString.split(body, "</think>")[0]
-                    reasoning = PythonString.lstrip(PythonString.split(PythonString.rstrip(beforeClose, "\n"), "<think>").last ?? "", "\n")
-                    body = PythonString.lstrip(PythonString.split(body, "</think>").last ?? "", "\n")
-                }
+                var reasoning: String
+                (reasoning, body) = QwenReasoning.split(message, content: body)
                 reasoning = PythonString.strip(reasoning)
                 if preserveAll || index > lastQuery {
                     text += ChatML.assistantHeader + "<think>\n" + reasoning + "\n</think>\n\n" + body
