@@ -35,14 +35,7 @@ public struct Encoder: Sendable {
     public func encodeForInference(_ conversation: Conversation) throws(ChatTemplateError) -> [Int] {
         try checkInput(conversation)
         let ids = tokenizer.encode(try renderer.render(conversation, addGenerationPrompt: true).text)
-        if let maxLength = options.maxLength, ids.count > maxLength {
-            switch options.truncation {
-            case .raise: throw .input("the prompt has \(ids.count) tokens, more than --max-length \(maxLength)")
-            case .left: return Array(ids.suffix(maxLength))
-            case .right: return Array(ids.prefix(maxLength))
-            }
-        }
-        return ids
+        return Array(ids[try options.truncation.keptRange(count: ids.count, maxLength: options.maxLength)])
     }
 
     /// The training records of `conversation`: per-turn samples, or one
