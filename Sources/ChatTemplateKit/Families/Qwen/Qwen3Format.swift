@@ -38,7 +38,7 @@ public struct Qwen3Format: ChatFormat {
                     text += ChatML.assistantHeader + content
                 }
                 if JinjaOperations.isTruthy(message.toolCallsValue) {
-                    let calls = try QwenTools.calls(message)
+                    let calls = try QwenToolCalls.calls(message)
                     if !content.isEmpty && !calls.isEmpty { text += "\n" }
                     text += try agent.callBlocks(calls)
                 }
