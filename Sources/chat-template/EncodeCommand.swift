@@ -54,6 +54,9 @@ struct EncodeCommand: ParsableCommand {
 
     func validate() throws {
         guard mode == "train" || mode == "infer" else { throw ValidationError("--mode must be train or infer") }
+        if mode == "infer" && perTurn {
+            throw ValidationError("--per-turn applies to --mode train (an inference prompt is one per conversation)")
+        }
         if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1, got \(maxLength)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
