@@ -136,3 +136,23 @@ enum PythonJSONStringLiteral {
         }
     }
 }
+
+/// Input lines must be UTF-8, as JSON is.
+@Suite struct InputEncodingTests {
+    @Test func aLineThatIsNotUTF8IsAnErrorRecordNotReplacementCharacters() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let input = scratch.path("in.jsonl")
+        let bad = Array(#"{"id": "latin1", "messages": [{"role": "user", "content": "caf"#.utf8) + [0xE9]
+            + Array(#""}, {"role": "assistant", "content": "ok"}]}"#.utf8)
+        try Data(bad + [0x0A] + Array(EncodeCommandTests.conversations[0].utf8)).write(to: URL(fileURLWithPath: input))
+        let status = runCommand(["encode", "--model", "chatml", "--tokenizer", tokenizer, "--template-backend", "swift",
+                                 "--input", input, "--output", scratch.path("out.jsonl")])
+        #expect(status == 1)
+        let records = try scratch.records("out.jsonl")
+        #expect(records.count == 2)
+        #expect(records[0]["line"] == .int(1))
+        #expect(records[0]["error"]?.stringValue?.contains("invalid UTF-8 (byte 0xE9 at column 63)") == true, "\(records[0])")
+        #expect(records[1]["id"] == .string("a"))
+    }
+}

@@ -1,11 +1,16 @@
 import Foundation
 import OrderedJSON
 
+/// Why a JSONL line could not be read: not JSON, or not UTF-8.
+struct UnreadableLine: Error, CustomStringConvertible {
+    var description: String
+}
+
 /// One line of a JSONL input: its 1-based number and the parsed value, or why
 /// it could not be parsed (the run goes on either way).
 struct InputLine {
     var number: Int
-    var result: Result<JSONValue, JSONParseError>
+    var result: Result<JSONValue, UnreadableLine>
 
     /// The record's `"id"`, or `.null` when the line has none or is not JSON.
     var id: JSONValue {
@@ -69,10 +74,33 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
             recordCount += 1
+            // JSON must be UTF-8; decoding would turn a stray byte into
+            // U+FFFD and change the text without a word.
+            if let column = Self.firstInvalidUTF8Byte(in: bytes) {
+                return InputLine(number: lineNumber, result: .failure(UnreadableLine(
+                    description: "invalid UTF-8 (byte 0x\(String(bytes[column], radix: 16, uppercase: true)) at column \(column + 1))")))
+            }
             do {
                 return InputLine(number: lineNumber, result: .success(try parser.parse(bytes)))
             } catch {
-                return InputLine(number: lineNumber, result: .failure(error))
+                return InputLine(number: lineNumber, result: .failure(UnreadableLine(description: error.description)))
+            }
+        }
+    }
+}
+
+extension JSONLinesReader {
+    /// The offset of the first byte of `bytes` that does not belong to a
+    /// well-formed UTF-8 sequence, or `nil` when all are well formed.
+    static func firstInvalidUTF8Byte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
             }
         }
     }
