@@ -57,6 +57,9 @@ struct EncodeCommand: ParsableCommand {
         if mode == "infer" && perTurn {
             throw ValidationError("--per-turn applies to --mode train (an inference prompt is one per conversation)")
         }
+        if setup.chatTemplate != nil && setup.templateBackend == TemplateBackend.swift.rawValue {
+            throw ValidationError("--chat-template is a template for the jinja backend; --template-backend swift renders the family's own format and would ignore it")
+        }
         if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1, got \(maxLength)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }

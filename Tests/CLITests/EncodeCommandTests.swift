@@ -91,7 +91,7 @@ enum PythonJSONStringLiteral {
         let scratch = try Scratch()
         let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
         let input = try scratch.write("in.jsonl", EncodeCommandTests.conversations[0])
-        for flags in [["--max-length", "0"], ["--max-length=-5"], ["--jobs", "0"], ["--mode", "infer", "--per-turn"]] {
+        for flags in [["--max-length", "0"], ["--max-length=-5"], ["--jobs", "0"], ["--mode", "infer", "--per-turn"], ["--chat-template", tokenizer]] {
             let status = runCommand(["encode", "--model", "chatml", "--tokenizer", tokenizer, "--template-backend", "swift",
                                      "--input", input, "--output", scratch.path("out.jsonl")] + flags)
             #expect(status == 64, "\(flags) is a usage error")
