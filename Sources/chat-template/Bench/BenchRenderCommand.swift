@@ -38,9 +38,9 @@ struct BenchRenderCommand: ParsableCommand {
 
     func run() throws {
         let source = try TemplateVariables.readText(chatTemplate)
-        let parseStart = Self.cpuNow()
+        let parseStart = CPUClock.now()
         let template = try JinjaTemplate(source: source)
-        let parseSeconds = Self.seconds(since: parseStart)
+        let parseSeconds = CPUClock.seconds(since: parseStart)
 
         var base = TemplateVariables.defaultSpecialTokens
         let overrides = try TemplateVariables.parse(variables)
@@ -52,9 +52,9 @@ struct BenchRenderCommand: ParsableCommand {
         }
         guard !inputs.isEmpty else { throw CLIError("no conversations in '\(input)'") }
 
-        let convertStart = Self.cpuNow()
+        let convertStart = CPUClock.now()
         let prepared = inputs.map { try? $0.templateVariables() }
-        let convertSeconds = Self.seconds(since: convertStart)
+        let convertSeconds = CPUClock.seconds(since: convertStart)
 
         let options = RenderOptions(now: DateTimeComponents(year: 2026, month: 7, day: 26, hour: 12))
         var failures = 0
@@ -66,14 +66,14 @@ struct BenchRenderCommand: ParsableCommand {
             }
             outputBytes += text.utf8.count
         }
-        let renderStart = Self.cpuNow()
+        let renderStart = CPUClock.now()
         for _ in 0..<repetitions {
             for variables in prepared {
                 guard let variables else { continue }
                 _ = try? template.render(variables, options: options)
             }
         }
-        let renderSeconds = Self.seconds(since: renderStart)
+        let renderSeconds = CPUClock.seconds(since: renderStart)
         let renders = repetitions * prepared.count
         let perRender = renderSeconds / Double(renders)
         let perConversion = convertSeconds / Double(prepared.count)
@@ -92,16 +92,6 @@ struct BenchRenderCommand: ParsableCommand {
             print("JSON → values \(Self.format(perConversion)) per conversation")
         }
     }
-
-    /// CPU time of the calling thread: the machine may be shared, and wall
-    /// time would count the moments another process held the core.
-    static func cpuNow() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    static func seconds(since start: Double) -> Double { cpuNow() - start }
 
     static func format(_ seconds: Double) -> String {
         seconds >= 1e-3 ? String(format: "%.3f ms", seconds * 1e3) : String(format: "%.1f µs", seconds * 1e6)
