@@ -70,6 +70,18 @@ struct Qwen3_5Tests {
         }
     }
 
+    @Test func anotherTemplateOnTheJinjaBackendGetsTheGeneralPath() throws {
+        // Qwen3's template keeps an empty think block on the last message only,
+        // which breaks the ChatML-structure premises: cutting turn 1 out of the
+        // longer render would not be render(m[:2]).
+        let qwen3Template = FormatAsJinjaRenderer(format: Qwen3Format())
+        let conversation = SampleConversations.conversation(#"{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "", "tool_calls": [{"function": {"name": "f", "arguments": {}}}]}, {"role": "tool", "content": "r"}, {"role": "assistant", "content": "done"}]}"#)
+        let general = template.generalTrainingTexts(of: conversation, renderer: qwen3Template, withFullRender: true)
+        let chosen = template.trainingTexts(of: conversation, renderer: qwen3Template, withFullRender: true)
+        #expect(chosen.source != .chatMLStructure)
+        #expect(chosen.turns == general.turns)
+    }
+
     @Test func smallModelsDoNotThinkByDefault() throws {
         let small = try TemplateRegistry.standard.template(forModel: "Qwen/Qwen3.5-2B")
         #expect(small.family == "qwen3_5_small")

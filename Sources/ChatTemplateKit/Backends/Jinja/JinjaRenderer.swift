@@ -12,6 +12,8 @@ public struct JinjaRenderer: ChatRenderer {
     public var variables: JSONObject
     /// Render settings, including the clock of `strftime_now`.
     public var options: RenderOptions
+    /// Facts families learned by probing this template.
+    let probes = TemplateProbeCache()
 
     /// Parses `source`.
     public init(source: String, variables: JSONObject = JSONObject(), options: RenderOptions = RenderOptions()) throws(ChatTemplateError) {

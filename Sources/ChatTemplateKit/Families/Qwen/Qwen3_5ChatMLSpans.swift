@@ -15,14 +15,22 @@ import OrderedJSON
 /// any query, a generation prompt that does not extend its probe) falls back
 /// to `PrefixRenderSpans` for the turns concerned; a conformance test checks
 /// both paths agree on every fixture conversation.
+///
+/// The premises are properties of the official template. The `jinja` backend
+/// runs whatever template it is given (a model directory's, `--chat-template`),
+/// so the path is taken only when that template renders a probe conversation
+/// exactly as the family's format does; any other template (Qwen3's, an edited
+/// one) gets the general path, which holds for every template.
 struct Qwen3_5ChatMLSpans {
     let general: PrefixRenderSpans
+    /// The family's format: the official template in Swift.
+    let format: Qwen3_5Format
 
     private static let blockStart = Array(ChatML.start.utf8)
 
     func trainingTexts(of conversation: Conversation, renderer: any ChatRenderer, withFullRender: Bool) -> TrainingTexts {
         let messages = conversation.messages
-        guard let queries = queryIndices(messages) else {
+        guard let queries = queryIndices(messages), rendersLikeTheFamily(renderer, variables: conversation.variables) else {
             return general.trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
         }
         let assistants = conversation.assistantIndices
@@ -100,6 +108,47 @@ struct Qwen3_5ChatMLSpans {
             next += 1
         }
         return next == found.count ? starts : nil
+    }
+
+    /// A conversation that exercises what the premises rest on: tools, a
+    /// system prompt, reasoning kept or dropped around the last query, an
+    /// assistant turn without reasoning that is not the last message, tool
+    /// results, inline `<think>`.
+    private static let probe: [Message] = [
+        Message(role: "system", content: "S"),
+        Message(role: "user", content: "Q1"),
+        Message(json: JSONObject([("role", .string("assistant")), ("content", .string("A1")), ("reasoning_content", .string("R1")),
+                                  ("tool_calls", .array([ToolCall(name: "f", arguments: .object(JSONObject([("x", .int(1)), ("y", .bool(true))]))).json]))])),
+        Message(role: "tool", content: "T1"),
+        Message(role: "assistant", content: "A2"),
+        Message(role: "user", content: "Q2"),
+        Message(role: "assistant", content: "<think>\nR3\n</think>\n\nA3"),
+        Message(role: "tool", content: "T2"),
+        Message(role: "tool", content: "T3"),
+        Message(role: "assistant", content: "A4"),
+    ]
+    private static let probeTools = JSONValue.array([.object(JSONObject([("type", .string("function")), ("function", .object(JSONObject([("name", .string("f"))])))]))])
+
+    /// Whether `renderer` renders the probe, with and without the generation
+    /// prompt, byte for byte as the family's format under `variables`; asked
+    /// once per template and variables.
+    private func rendersLikeTheFamily(_ renderer: any ChatRenderer, variables: JSONObject) -> Bool {
+        guard let jinja = renderer as? JinjaRenderer else { return probeRendersLikeTheFamily(renderer, variables: variables) }
+        let variant = format.variant
+        let key = "qwen3_5 \(variant.agent.name) \(variant.thinksByDefault) \(variant.honoursPreserveThinking) \(JSONValue.object(variables).compactText)"
+        return jinja.probes.answer(key) { probeRendersLikeTheFamily(renderer, variables: variables) }
+    }
+
+    private func probeRendersLikeTheFamily(_ renderer: any ChatRenderer, variables: JSONObject) -> Bool {
+        let probe = Conversation(messages: Self.probe, tools: Self.probeTools, variables: variables)
+        let head = probe.prefix(Self.probe.count - 1)
+        // The format must see the variables the template sees (`--var`).
+        let twin = SwiftRenderer(format: format, variables: (renderer as? JinjaRenderer)?.variables ?? JSONObject())
+        guard let rendered = try? renderer.render(probe, addGenerationPrompt: false).text,
+              let prompt = try? renderer.render(head, addGenerationPrompt: true).text,
+              let expected = try? twin.render(probe, addGenerationPrompt: false).text,
+              let expectedPrompt = try? twin.render(head, addGenerationPrompt: true).text else { return false }
+        return Array(rendered.utf8) == Array(expected.utf8) && Array(prompt.utf8) == Array(expectedPrompt.utf8)
     }
 
     /// The generation prompt for `variables`, read off the template itself:

@@ -49,6 +49,6 @@ public struct Qwen3_5Template: Template {
         guard renderer.backend == .jinja else {
             return generalTrainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
         }
-        return Qwen3_5ChatMLSpans(general: PrefixRenderSpans(stopWords: meta.completionStops)).trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
+        return Qwen3_5ChatMLSpans(general: PrefixRenderSpans(stopWords: meta.completionStops), format: Qwen3_5Format(variant: variant)).trainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
     }
 }
