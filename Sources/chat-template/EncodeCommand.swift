@@ -80,13 +80,10 @@ struct EncodeCommand: ParsableCommand {
         let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
             switch line.result {
             case .success(let record): return encoder.encode(record: record, training: training).map { line.locating($0.json) }
-            case .failure(let error):
-                return [.object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("InputError: not JSON: \(error)"))]))]
+            case .failure: return line.unreadableRecord.map { [$0] } ?? []
             }
         }
-        if reader.recordCount == 0 {
-            FileHandle.standardError.write(Data("encode: warning: '\(input)' has no records; nothing was encoded\n".utf8))
-        }
+        reader.warnIfEmpty(command: "encode")
         if failures > 0 {
             FileHandle.standardError.write(Data("encode: \(failures) record(s) with an error\n".utf8))
             throw ExitCode(1)

@@ -48,8 +48,8 @@ struct ParityCommand: ParsableCommand {
         let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer) { line in
             counter.countConversation()
             switch line.result {
-            case .failure(let error):
-                return [.object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("InputError: not JSON: \(error)"))]))]
+            case .failure:
+                return line.unreadableRecord.map { [$0] } ?? []
             case .success(let record):
                 do {
                     let drifts = checker.drifts(in: try Conversation(record: record))

@@ -64,6 +64,9 @@ struct RenderCommand: ParsableCommand {
         if templateBackend == "swift" && model == nil {
             throw ValidationError("--template-backend swift needs --model (the family to use)")
         }
+        if templateBackend == "swift" && chatTemplate != nil {
+            throw ValidationError("--chat-template is a Jinja template; it cannot be used with --template-backend swift")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -82,6 +85,7 @@ struct RenderCommand: ParsableCommand {
         let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
             [render(line)]
         }
+        reader.warnIfEmpty(command: "render")
         if failures > 0 { throw ExitCode(1) }
     }
 
@@ -181,7 +185,7 @@ struct TemplateFileRenderer: Sendable {
             let rendered = try template.render(chat: record.renderInput(base: baseVariables, addGenerationPrompt: addGenerationPrompt), options: options)
             return Self.success(id: record.id, text: rendered.text, spans: includeGenerationSpans ? rendered.generationSpans : nil)
         } catch {
-            return .object(JSONObject([("id", record.id), ("error", .string(error.description))]))
+            return .object(JSONObject([("id", record.id), ("error", .string(Self.errorText(error)))]))
         }
     }
 
@@ -194,8 +198,14 @@ struct TemplateFileRenderer: Sendable {
     }
 
     static func invalidJSON(_ line: InputLine) -> JSONValue {
-        guard case .failure(let error) = line.result else { return .null }
-        return .object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("invalid JSON: \(error)"))]))
+        line.unreadableRecord ?? .null
+    }
+
+    /// The error text of a failed render: `TypeName: message`, and for
+    /// `raise_exception` exactly the template's message, as transformers
+    /// reports it; other errors keep their template location.
+    static func errorText(_ error: JinjaError) -> String {
+        error.kind == .templateError ? "\(error.kind.rawValue): \(error.message)" : error.description
     }
 
     static func notAConversation(_ line: InputLine, _ error: any Error) -> JSONValue {

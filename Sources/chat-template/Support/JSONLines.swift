@@ -18,6 +18,13 @@ struct InputLine {
         return .null
     }
 
+    /// The error record of a line that could not be read (not JSON, not
+    /// UTF-8), or `nil` when it was read; every command writes the same shape.
+    var unreadableRecord: JSONValue? {
+        guard case .failure(let error) = result else { return nil }
+        return .object(JSONObject([("id", .null), ("line", .int(number)), ("error", .string("InputError: not JSON: \(error)"))]))
+    }
+
     /// `record` with this line's number added when it is an error record
     /// without an id (a line that is an array, a string …), so that the
     /// failing line can still be found.
@@ -64,6 +71,13 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
     deinit {
         free(buffer)
         if ownsFile { fclose(file) }
+    }
+
+    /// Says on standard error that the input held no records, so an empty
+    /// output is not mistaken for success.
+    func warnIfEmpty(command: String) {
+        guard recordCount == 0 else { return }
+        FileHandle.standardError.write(Data("\(command): warning: the input has no records; nothing was written\n".utf8))
     }
 
     func next() -> InputLine? {
