@@ -97,13 +97,23 @@ struct AllTurnsSampleBuilder {
         }
         if options.lossScale == .all { labels = ids }
         var records: [EncodedRecord] = []
-        do {
+        do throws(ChatTemplateError) {
             let kept = try options.truncation.keptRange(count: ids.count, maxLength: options.maxLength)
             let (cutIDs, cutLabels) = try options.truncation.apply(ids: ids, labels: labels, maxLength: options.maxLength)
             // A turn whose completion the cut removed is no longer supervised.
             let supervised = spans.indices.filter { index in
                 let completion = pieces.completionStarts[index]..<pieces.completionEnds[index]
                 return completion.clamped(to: kept).contains { labels[$0] != TrainingSample.ignored }
+            }
+            if cutLabels.allSatisfy({ $0 == TrainingSample.ignored }) {
+                // A sample that supervises nothing teaches nothing (and gives a
+                // NaN loss): when split records carry the turns it is left out,
+                // otherwise the conversation is reported.
+                if extraRecords.isEmpty {
+                    let skipped = listed.map { "turn \($0.turn): \($0.reason)" }.joined(separator: "; ")
+                    throw ChatTemplateError.input("no assistant turn is left to supervise" + (skipped.isEmpty ? "" : " (\(skipped))"))
+                }
+                return extraRecords
             }
             records.append(.sample(TrainingSample(
                 id: id, turn: nil, inputIDs: cutIDs, labels: cutLabels,
