@@ -32,6 +32,9 @@ struct ExpressionCompiler {
         case .filter(let subject, let filter):
             let subject = compile(subject)
             let compiled = compile(filter)
+            if filter.name == "tojson" && compiled.arguments.isEmpty && compiled.function != nil {
+                return compileCachedToJSON(subject, compiled)
+            }
             return { renderer, frame throws(JinjaError) in
                 try renderer.apply(compiled, to: try subject(renderer, frame), in: frame)
             }
@@ -142,6 +145,22 @@ struct ExpressionCompiler {
         return { renderer, frame throws(JinjaError) in
             let value = try subject(renderer, frame)
             return .bool(try function(value, try renderer.evaluate(arguments, in: frame), renderer) != negated)
+        }
+    }
+
+    /// `x | tojson` without arguments, remembering the text of each dict or
+    /// list at this call site (see `JSONTextCache`). A remembered text is used
+    /// only within the current size limit, where serializing again could not fail.
+    private func compileCachedToJSON(_ subject: @escaping CompiledExpression, _ filter: CompiledFilter) -> CompiledExpression {
+        let cache = JSONTextCache()
+        return { renderer, frame throws(JinjaError) in
+            let value = try subject(renderer, frame)
+            if let text = cache.text(for: value), text.utf8.count <= renderer.limits.maximumSequenceLength {
+                return .string(text)
+            }
+            let result = try renderer.apply(filter, to: value, in: frame)
+            if case .string(let text) = result { cache.store(text, for: value) }
+            return result
         }
     }
 
