@@ -16,6 +16,11 @@ struct HeldOutLargeIntegerTests {
         ("{{ d | tojson(sort_keys=true) }}", "{\"k\": 18446744073709551616}"),
         ("{{ n is integer }}{{ n is number }}{{ n is float }}{{ n == d.k }}{{ n == m }}", "TrueTrueFalseTrueFalse"),
         ("{% if n %}t{% endif %}|{{ (n ~ '') | length }}|{{ d | items | list }}", "t|20|[('k', 18446744073709551616)]"),
+        ("{{ n|int }}|{{ n|float }}|{{ n|round }}|{{ m|abs }}|{{ -n }}|{{ n|round(method='floor') }}",
+         "18446744073709551616|1.8446744073709552e+19|18446744073709551616|99999999999999999999|-18446744073709551616|1.8446744073709552e+19"),
+        ("{{ n > 0 }}{{ m < 0 }}{{ n > m }}{{ n == 1.8446744073709552e19 }}{{ n != 5 }}{{ n < 1e30 }}{{ m|abs > n }}",
+         "TrueTrueTrueTrueTrueTrueTrue"),
+        ("{{ [n, 1, m, 2.5]|sort }}|{{ [n, 1]|max }}", "[-99999999999999999999, 1, 2.5, 18446744073709551616]|18446744073709551616"),
     ]
 
     @Test(arguments: cases)

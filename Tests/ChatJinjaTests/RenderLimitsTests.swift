@@ -57,6 +57,20 @@ struct RenderLimitsTests {
         }
     }
 
+    /// `{% set ns.x = [ns.x] %}` in a long loop nests a value deeper than any
+    /// stack can walk (even releasing it recurses once per level).
+    @Test func deeplyNestedValuesAreRefused() throws {
+        let template = try JinjaTemplate(source: "{% set ns = namespace(x=1) %}{% for i in range(100000) %}{% set ns.x = [ns.x] %}{% endfor %}ok")
+        do {
+            _ = try template.render([:])
+            Issue.record("expected RecursionError")
+        } catch {
+            #expect(error.kind == .recursionError)
+        }
+        let shallow = try JinjaTemplate(source: "{% set ns = namespace(x=1) %}{% for i in range(500) %}{% set ns.x = [ns.x] %}{% endfor %}{{ ns.x|tojson|length }}")
+        #expect(try shallow.render([:]).text == "1001")
+    }
+
     @Test func loopIterationsAreBounded() throws {
         var options = RenderOptions()
         options.limits.maximumLoopIterations = 1_000

@@ -40,6 +40,16 @@ import Testing
         #expect(Call.errorKind { try Value.undefined(Undefined(name: "x")).callMethod("strip", Arguments()) as Any } == .undefinedError)
     }
 
+    @Test func objectInternalsAreRefusedEvenOnUndefined() throws {
+        // Jinja2: {{ nope.__class__ }} prints "" (sandbox refusal), {{ nope.__foo__ }} raises.
+        let undefined = Value.undefined(Undefined(name: "nope"))
+        guard case .undefined(let refused) = try undefined.attribute("__class__") else { Issue.record("refused"); return }
+        #expect(refused.kind == .securityError)
+        #expect(refused.message == "access to attribute '__class__' of 'Undefined' object is unsafe.")
+        #expect(Call.errorKind { try undefined.attribute("__foo__") } == .undefinedError)
+        if case .undefined(let text) = try Value.s("a").attribute("__len__") { #expect(text.kind == .securityError) }
+    }
+
     @Test func undefinedRaisesOnAccess() {
         let undefined = Value.undefined(Undefined(name: "x"))
         #expect(Call.errorKind { try undefined.attribute("y") } == .undefinedError)

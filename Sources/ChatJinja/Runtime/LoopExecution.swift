@@ -26,6 +26,7 @@ extension Renderer {
             guard case .object(let object) = lookup(namespace, in: frame) else {
                 throw JinjaError(.templateRuntimeError, "cannot assign attribute on non-namespace object")
             }
+            try checkNesting(of: value)
             try object.setAttribute(attribute, to: value)
         }
     }

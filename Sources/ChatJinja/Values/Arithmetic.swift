@@ -49,10 +49,12 @@ enum Arithmetic {
         case .modulo:
             guard let format = lhs.markupText else { return nil }
             let escaped: Value
-            switch rhs {
-            case .tuple(let items): escaped = .tuple(items.map(HTMLEscaping.markup(escaping:)))
-            case .dict, .list: escaped = rhs
-            default: escaped = HTMLEscaping.markup(escaping: rhs)
+            if case .tuple(let items) = rhs {
+                escaped = .tuple(items.map(HTMLEscaping.markup(escaping:)))
+            } else if PercentFormatter.isItemAccessible(rhs) {
+                escaped = rhs
+            } else {
+                escaped = HTMLEscaping.markup(escaping: rhs)
             }
             return .object(Markup(try PercentFormatter.format(format, escaped)))
         default:

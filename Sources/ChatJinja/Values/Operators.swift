@@ -77,6 +77,9 @@ enum Operators {
     static func apply(_ op: UnaryOperator, _ operand: Value) throws(JinjaError) -> Value {
         if case .not = op { return .bool(!operand.isTruthy) }
         if case .undefined(let undefined) = operand { throw undefined.error }
+        if case .object(let large as LargeInteger) = operand {
+            return .object(op == .negate ? large.negated : large)
+        }
         guard let number = operand.number else {
             let symbol = op == .negate ? "-" : "+"
             throw JinjaError(.typeError, "bad operand type for unary \(symbol): '\(operand.typeName)'")

@@ -75,7 +75,9 @@ enum PercentFormatter {
         return out
     }
 
-    private static func isItemAccessible(_ value: Value) -> Bool {
+    /// Whether Python's `%` treats the argument as a mapping (it has `__getitem__`
+    /// and is not a tuple or str): such an argument never leaves arguments unconverted.
+    static func isItemAccessible(_ value: Value) -> Bool {
         switch value {
         case .dict, .list, .undefined: return true
         default: return value.pythonIterable?.isSequence ?? false

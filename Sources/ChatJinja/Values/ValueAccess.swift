@@ -6,6 +6,11 @@ extension Value {
     /// method that would mutate a list or dict is refused by the immutable
     /// sandbox, as an undefined value whose use raises `SecurityError`.
     public func attribute(_ name: String) throws(JinjaError) -> Value {
+        // Every Python object has these; the sandbox refuses them (even on an
+        // undefined value, which then prints as "" instead of raising).
+        if name.hasPrefix("__"), Self.objectDunders.contains(name) {
+            return .undefined(Undefined(message: "access to attribute '\(name)' of '\(typeName)' object is unsafe.", kind: .securityError))
+        }
         switch self {
         case .undefined(let undefined):
             throw undefined.error
@@ -90,6 +95,14 @@ extension Value {
         default: throw JinjaError(.typeError, "'\(typeName)' object is not iterable")
         }
     }
+
+    /// Attributes every Python object (and Jinja2's `Undefined`) has.
+    private static let objectDunders: Set<String> = [
+        "__class__", "__doc__", "__init__", "__new__", "__repr__", "__str__", "__format__", "__eq__", "__ne__",
+        "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__dir__", "__getattribute__", "__setattr__",
+        "__delattr__", "__reduce__", "__reduce_ex__", "__sizeof__", "__subclasshook__", "__init_subclass__",
+        "__len__", "__iter__", "__getitem__", "__contains__", "__bool__", "__add__", "__mul__", "__module__",
+    ]
 
     /// The undefined value Jinja2 returns for a missing attribute.
     func missingAttribute(_ name: String) -> Value {

@@ -21,7 +21,7 @@ extension Value {
         case (.object(let a), .object(let b)): return a === b
         default:
             if let a = numericValue, let b = other.numericValue { return a == b }
-            return false
+            return LargeInteger.compare(self, other) == 0
         }
     }
 
@@ -57,6 +57,7 @@ extension Value {
                 if a == b { return 0 }
                 return a < b ? -1 : 1
             }
+            if let order = LargeInteger.compare(self, other) { return order }
             throw JinjaError(.typeError, "'\(symbol)' not supported between instances of '\(typeName)' and '\(other.typeName)'")
         }
     }

@@ -33,6 +33,10 @@ struct ValueJSONWriter {
     }
 
     private func write(_ value: Value, level: Int, into out: inout [UInt8]) throws(JinjaError) {
+        if level > 900 {
+            // Python's json.dumps stops at its recursion limit too; we must stop before the stack does.
+            throw JinjaError(.recursionError, "maximum recursion depth exceeded while encoding a JSON object")
+        }
         switch value {
         case .none: append("null", to: &out)
         case .bool(let flag): append(flag ? "true" : "false", to: &out)

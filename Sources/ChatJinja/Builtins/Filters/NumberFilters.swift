@@ -14,6 +14,7 @@ enum NumberFilters {
 
     private static func absolute(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("abs", [])
+        if case .object(let large as LargeInteger) = value { return .object(large.magnitude) }
         switch value.number {
         case .int(let i)?:
             if i == .min { throw Arithmetic.overflow() }
@@ -33,7 +34,7 @@ enum NumberFilters {
         switch value {
         case .undefined(let undefined): throw undefined.error
         case .bool(let b): return .int(b ? 1 : 0)
-        case .int: return value
+        case .int, .object(is LargeInteger): return value
         case .double(let d):
             guard d.isFinite, Swift.abs(d) < 9.2e18 else { return fallback }
             return .int(Int(d))
@@ -52,6 +53,7 @@ enum NumberFilters {
         case .undefined(let undefined): throw undefined.error
         case .bool(let b): return .double(b ? 1 : 0)
         case .int(let i): return .double(Double(i))
+        case .object(let large as LargeInteger): return .double(large.doubleValue)
         case .double: return value
         case .string(let s): return PythonNumberParsing.float(s).map(Value.double) ?? fallback
         default: return fallback
@@ -64,7 +66,8 @@ enum NumberFilters {
         let args = try arguments.bind("round", ["precision", "method"])
         let precision = try Value.optionalInt(args[0], "round precision") ?? 0
         let method = try args[1].map { v throws(JinjaError) in try v.requireString("round method") } ?? "common"
-        guard let number = value.number else {
+        if case .object(let large as LargeInteger) = value, method == "common", precision >= 0 { return .object(large) }
+        guard let number = value.number ?? LargeInteger.number(value) else {
             throw JinjaError(.typeError, "type \(value.typeName) doesn't define __round__ method")
         }
         switch method {
