@@ -35,10 +35,15 @@ final class Renderer: CallEnvironment {
     /// variables, then the globals; otherwise undefined.
     @inline(__always)
     func lookup(_ symbol: VariableName, in frame: Frame) -> Value {
+        lookupIfPresent(symbol, in: frame) ?? .undefined(Undefined(name: symbol.name))
+    }
+
+    /// A variable as above, or `nil` when no scope has it.
+    @inline(__always)
+    func lookupIfPresent(_ symbol: VariableName, in frame: Frame) -> Value? {
         if let value = frame.lookup(symbol) { return value }
         if let value = context[symbol.name] { return value }
-        if let value = Self.globals[symbol.name] { return value }
-        return .undefined(Undefined(name: symbol.name))
+        return Self.globals[symbol.name]
     }
 
     /// Adds the template position to an error that has none yet.
