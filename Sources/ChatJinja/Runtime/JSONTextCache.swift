@@ -38,6 +38,11 @@ final class JSONTextCache: @unchecked Sendable {
 
     private var entries: [Key: Entry] = [:]
     private var storedBytes = 0
+    /// Storage seen once and not yet kept. A value is kept only when it comes
+    /// back, so rendering values seen once (a dataset read line by line) does
+    /// not pin them in memory. An address here may have been freed and reused
+    /// by then; that only means an unneeded entry, never a wrong text.
+    private var sightings: Set<Key> = []
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     init() {
@@ -60,11 +65,17 @@ final class JSONTextCache: @unchecked Sendable {
         return entries[key]?.text
     }
 
-    /// Remembers `text` as the serialization of `value`.
+    /// Remembers `text` as the serialization of `value`, from the second time
+    /// its storage is seen.
     func store(_ text: String, for value: Value) {
         guard let key = Self.key(of: value) else { return }
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
+        guard sightings.remove(key) != nil else {
+            if sightings.count >= Self.maximumEntries { sightings.removeAll() }
+            sightings.insert(key)
+            return
+        }
         if entries.count >= Self.maximumEntries || storedBytes + text.utf8.count > Self.maximumBytes {
             entries.removeAll()
             storedBytes = 0
