@@ -19,7 +19,8 @@ import Musl
 /// integers are immutable too).
 ///
 /// The template is shared between threads, hence the lock; the lock is not
-/// held while serializing.
+/// held while serializing. The lock already serializes every access, so the
+/// properties skip the runtime's exclusivity checks.
 final class JSONTextCache: @unchecked Sendable {
     private struct Key: Hashable {
         let first: UnsafeRawPointer
@@ -36,13 +37,13 @@ final class JSONTextCache: @unchecked Sendable {
     private static let maximumEntries = 4096
     private static let maximumBytes = 16 << 20
 
-    private var entries: [Key: Entry] = [:]
-    private var storedBytes = 0
+    @exclusivity(unchecked) private var entries: [Key: Entry] = [:]
+    @exclusivity(unchecked) private var storedBytes = 0
     /// Storage seen once and not yet kept. A value is kept only when it comes
     /// back, so rendering values seen once (a dataset read line by line) does
     /// not pin them in memory. An address here may have been freed and reused
     /// by then; that only means an unneeded entry, never a wrong text.
-    private var sightings: Set<Key> = []
+    @exclusivity(unchecked) private var sightings: Set<Key> = []
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     init() {
