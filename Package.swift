@@ -21,11 +21,7 @@ let package = Package(
         .target(name: "OrderedJSON"),
         .target(name: "ChatJinja", dependencies: ["OrderedJSON"]),
         .target(name: "ChatTokenizer", dependencies: ["OrderedJSON"]),
-        .target(
-            name: "ChatTemplateKit",
-            dependencies: ["ChatJinja", "ChatTokenizer", "OrderedJSON"],
-            plugins: ["EmbedTemplates"]
-        ),
+        .target(name: "ChatTemplateKit", dependencies: ["ChatJinja", "ChatTokenizer", "OrderedJSON"]),
         .executableTarget(
             name: "chat-template",
             dependencies: [
@@ -33,11 +29,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Build-time tool of the EmbedTemplates plugin (Templates/ → Swift source).
+        // The tool behind `swift package embed-templates` (Templates/ → Swift source).
         .executableTarget(name: "template-embedder", path: "Sources/template-embedder"),
         .plugin(
             name: "EmbedTemplates",
-            capability: .buildTool(),
+            capability: .command(
+                intent: .custom(verb: "embed-templates", description: "Regenerate the library's embedded copy of Templates/"),
+                permissions: [.writeToPackageDirectory(reason: "writes Sources/ChatTemplateKit/Generated/EmbeddedTemplates.swift")]
+            ),
             dependencies: ["template-embedder"]
         ),
         .plugin(

@@ -21,6 +21,7 @@ Usage:
   scripts/heldout_differential.py --templates /work/heldout/templates \
       [--binary .build/debug/chat-template] [--cache /work/heldout/ref] \
       [--chat 20] [--bfcl 20] [--timeout 120] [--show 1] [--only SUBSTRING ...]
+      [--var KEY=JSON ...]   (extra template variables, given to both engines)
 """
 import argparse, hashlib, json, os, signal, subprocess, sys, tempfile
 
@@ -49,22 +50,24 @@ def sample_conversations(n_chat, n_bfcl):
     return [{k: c[k] for k in keep if k in c} for c in edge + chat + bfcl]
 
 
-def reference_outputs(templates, conversations, cache_dir, timeout):
+def reference_outputs(templates, conversations, cache_dir, timeout, variables):
     """Runs every uncached template through hfref.py in one Python process."""
-    todo = [t for t in templates if not os.path.exists(cache_path(cache_dir, t))]
+    todo = [t for t in templates if not os.path.exists(cache_path(cache_dir, t, variables))]
     if not todo:
         return
     print(f"reference: rendering {len(todo)} templates", file=sys.stderr)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as jobs:
-        json.dump({"templates": todo, "caches": [cache_path(cache_dir, t) for t in todo],
-                   "conversations": conversations, "timeout": timeout}, jobs)
+        json.dump({"templates": todo, "caches": [cache_path(cache_dir, t, variables) for t in todo],
+                   "conversations": conversations, "timeout": timeout, "variables": variables}, jobs)
     subprocess.run([REF_PYTHON, os.path.abspath(__file__), "--reference-worker", jobs.name], check=True)
     os.unlink(jobs.name)
 
 
-def cache_path(cache_dir, template):
+def cache_path(cache_dir, template, variables):
     with open(template, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    if variables:
+        digest += "-" + hashlib.sha256(json.dumps(variables, sort_keys=True).encode()).hexdigest()[:8]
     return os.path.join(cache_dir, digest + ".json")
 
 
@@ -81,7 +84,7 @@ def reference_worker(jobs_file):
         raise TimeoutError("reference render timed out")
 
     signal.signal(signal.SIGALRM, on_alarm)
-    extra = {"bos_token": "<s>", "eos_token": "</s>"}
+    extra = {"bos_token": "<s>", "eos_token": "</s>", **jobs["variables"]}
     for template, cache in zip(jobs["templates"], jobs["caches"]):
         text = open(template, encoding="utf-8").read()
         result = {}
@@ -101,7 +104,7 @@ def reference_worker(jobs_file):
             json.dump(result, f, ensure_ascii=False)
 
 
-def our_outputs(binary, template, conversations, agp, timeout):
+def our_outputs(binary, template, conversations, agp, timeout, var_flags):
     """Returns ({id: record}, problem) where problem names a crash or a hang."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         for c in conversations:
@@ -109,6 +112,8 @@ def our_outputs(binary, template, conversations, agp, timeout):
     cmd = [binary, "render", "--chat-template", template, "--input", f.name, "--now", NOW]
     if agp:
         cmd.append("--add-generation-prompt")
+    for flag in var_flags:
+        cmd += ["--var", flag]
     problem = None
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=timeout)
@@ -162,6 +167,7 @@ def main():
     ap.add_argument("--show", type=int, default=1, help="differences shown per template")
     ap.add_argument("--only", nargs="*", help="template file names containing one of these")
     ap.add_argument("--json", help="write per-template rates here")
+    ap.add_argument("--var", action="append", default=[], help="extra template variable KEY=JSON, for both engines")
     args = ap.parse_args()
     if args.reference_worker:
         return reference_worker(args.reference_worker)
@@ -171,17 +177,18 @@ def main():
         names = [n for n in names if any(s in n for s in args.only)]
     templates = [os.path.join(args.templates, n) for n in names]
     conversations = sample_conversations(args.chat, args.bfcl)
-    reference_outputs(templates, conversations, args.cache, 20)
+    variables = {k: json.loads(v) for k, v in (flag.split("=", 1) for flag in args.var)}
+    reference_outputs(templates, conversations, args.cache, 20, variables)
 
     total = passed = 0
     perfect = 0
     problems = []
     rates = {}
     for name, template in zip(names, templates):
-        ref = json.load(open(cache_path(args.cache, template), encoding="utf-8"))
+        ref = json.load(open(cache_path(args.cache, template, variables), encoding="utf-8"))
         ok = n = shown = 0
         for agp in (False, True):
-            ours, problem = our_outputs(args.binary, template, conversations, agp, args.timeout)
+            ours, problem = our_outputs(args.binary, template, conversations, agp, args.timeout, args.var)
             if problem:
                 problems.append(f"{name} agp={agp}: {problem}")
             for conv in conversations:

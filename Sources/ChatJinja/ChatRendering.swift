@@ -41,7 +41,9 @@ extension ChatRenderInput {
         let input = self
         var variables: [String: Value] = [:]
         for (key, value) in zip(input.variables.keys, input.variables.values) {
-            if ["messages", "tools", "documents", "add_generation_prompt"].contains(key) {
+            // A `documents` keyword binds to transformers' own `documents` parameter (below).
+            if key == "documents" { continue }
+            if ["messages", "tools", "add_generation_prompt"].contains(key) {
                 throw JinjaError(.typeError, "jinja2.environment.Template.render() got multiple values for keyword argument '\(key)'")
             }
             variables[key] = Value(json: value)
@@ -57,14 +59,26 @@ extension ChatRenderInput {
         if let tools = input.tools, tools.contains(where: { $0.objectValue == nil }) {
             throw JinjaError(.valueError, "Tools should either be a JSON schema, or a callable function with type hints and a docstring suitable for auto-conversion to a schema.")
         }
-        if let documents = input.documents, documents.contains(where: { $0.objectValue == nil }) {
+        var documents = input.documents
+        if documents == nil { documents = try Self.documents(fromVariable: input.variables["documents"]) }
+        if let documents, documents.contains(where: { $0.objectValue == nil }) {
             throw JinjaError(.typeError, "Documents should be a list of dicts with 'title' and 'text' keys!")
         }
         variables["messages"] = .list(messages)
         variables["tools"] = input.tools.map { Value(json: .array($0)) } ?? Value.none
-        variables["documents"] = input.documents.map { Value(json: .array($0)) } ?? Value.none
+        variables["documents"] = documents.map { Value(json: .array($0)) } ?? Value.none
         variables["add_generation_prompt"] = .bool(input.addGenerationPrompt)
         return variables
+    }
+
+    /// `documents` given as a template variable, as transformers takes it: its
+    /// `documents` keyword parameter, a list of dicts or `None`.
+    private static func documents(fromVariable value: JSONValue?) throws(JinjaError) -> [JSONValue]? {
+        switch value {
+        case nil, .null?: return nil
+        case .array(let documents)?: return documents
+        default: throw JinjaError(.typeError, "Documents should be a list of dicts with 'title' and 'text' keys!")
+        }
     }
 
     /// transformers copies the first non-null of `reasoning_content`,

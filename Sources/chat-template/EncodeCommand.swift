@@ -52,8 +52,19 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores); output stays in input order.")
     var jobs: Int?
 
-    func run() throws {
+    func validate() throws {
         guard mode == "train" || mode == "infer" else { throw ValidationError("--mode must be train or infer") }
+        if mode == "infer" && perTurn {
+            throw ValidationError("--per-turn applies to --mode train (an inference prompt is one per conversation)")
+        }
+        if setup.chatTemplate != nil && setup.templateBackend == TemplateBackend.swift.rawValue {
+            throw ValidationError("--chat-template is a template for the jinja backend; --template-backend swift renders the family's own format and would ignore it")
+        }
+        if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1, got \(maxLength)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    func run() throws {
         let options = EncodingOptions(
             perTurn: perTurn,
             unstableTurns: try choice(unstableTurns, "--unstable-turns"),
@@ -68,10 +79,13 @@ struct EncodeCommand: ParsableCommand {
         let progress = ProgressReporter.forTerminal(label: "encode", total: input == "-" ? nil : countLines(atPath: input))
         let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
             switch line.result {
-            case .success(let record): return encoder.encode(record: record, training: training).map(\.json)
+            case .success(let record): return encoder.encode(record: record, training: training).map { line.locating($0.json) }
             case .failure(let error):
                 return [.object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("InputError: not JSON: \(error)"))]))]
             }
+        }
+        if reader.recordCount == 0 {
+            FileHandle.standardError.write(Data("encode: warning: '\(input)' has no records; nothing was encoded\n".utf8))
         }
         if failures > 0 {
             FileHandle.standardError.write(Data("encode: \(failures) record(s) with an error\n".utf8))

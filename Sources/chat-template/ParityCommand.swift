@@ -47,15 +47,17 @@ struct ParityCommand: ParsableCommand {
         let counter = DriftCounter()
         let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer) { line in
             counter.countConversation()
-            guard case .success(let record) = line.result else {
-                return [.object(JSONObject([("line", .int(line.number)), ("error", .string("not JSON"))]))]
-            }
-            do {
-                let drifts = checker.drifts(in: try Conversation(record: record))
-                if !drifts.isEmpty { counter.countDrifting() }
-                return drifts.map(\.json)
-            } catch {
-                return [.object(JSONObject([("id", line.id), ("error", .string("\(error)"))]))]
+            switch line.result {
+            case .failure(let error):
+                return [.object(JSONObject([("id", .null), ("line", .int(line.number)), ("error", .string("InputError: not JSON: \(error)"))]))]
+            case .success(let record):
+                do {
+                    let drifts = checker.drifts(in: try Conversation(record: record))
+                    if !drifts.isEmpty { counter.countDrifting() }
+                    return drifts.map(\.json)
+                } catch {
+                    return [line.locating(.object(JSONObject([("id", line.id), ("error", .string("\(error)"))])))]
+                }
             }
         }
         let summary = "parity \(template.family) [\(candidates.map(\.name).joined(separator: ", ")) vs jinja prefix renders]: \(counter.conversations) conversations, \(counter.drifting) drifting, \(failures) unreadable\n"

@@ -84,3 +84,75 @@ import Testing
 enum PythonJSONStringLiteral {
     static func quote(_ text: String) -> String { JSONValue.string(text).compactText }
 }
+
+/// Input the `encode` command must refuse or report, never lose.
+@Suite struct EncodeCommandInputTests {
+    @Test func meaninglessFlagValuesAreUsageErrors() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let input = try scratch.write("in.jsonl", EncodeCommandTests.conversations[0])
+        for flags in [["--max-length", "0"], ["--max-length=-5"], ["--jobs", "0"], ["--mode", "infer", "--per-turn"], ["--chat-template", tokenizer]] {
+            let status = runCommand(["encode", "--model", "chatml", "--tokenizer", tokenizer, "--template-backend", "swift",
+                                     "--input", input, "--output", scratch.path("out.jsonl")] + flags)
+            #expect(status == 64, "\(flags) is a usage error")
+        }
+    }
+
+    @Test func aLineThatIsNotAnObjectIsReportedWithItsNumber() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let input = try scratch.write("in.jsonl", "[1, 2]\n\"text\"\n" + EncodeCommandTests.conversations[0])
+        let status = runCommand(["encode", "--model", "chatml", "--tokenizer", tokenizer, "--template-backend", "swift",
+                                 "--input", input, "--output", scratch.path("out.jsonl")])
+        #expect(status == 1)
+        let records = try scratch.records("out.jsonl")
+        #expect(records.count == 3)
+        #expect(records[0]["line"] == .int(1) && records[0]["error"]?.stringValue?.contains("got array") == true)
+        #expect(records[1]["line"] == .int(2) && records[1]["error"]?.stringValue?.contains("got string") == true)
+        #expect(records[2]["id"] == .string("a") && records[2]["line"] == nil)
+    }
+
+    @Test func aDirectoryIsNotAnInputFile() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let status = runCommand(["encode", "--model", "chatml", "--tokenizer", tokenizer, "--template-backend", "swift",
+                                 "--input", scratch.directory.path, "--output", scratch.path("out.jsonl")])
+        #expect(status == 1, "reading a directory is an error, not an empty run")
+    }
+}
+
+/// `parity` reports unreadable lines in the shape every command uses.
+@Suite struct ParityCommandInputTests {
+    @Test func anUnreadableLineIsAnErrorRecordWithIdAndLine() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let input = try scratch.write("in.jsonl", "{oops\n[1]\n")
+        #expect(runCommand(["parity", "--model", "chatml", "--tokenizer", tokenizer, "--input", input, "--output", scratch.path("out.jsonl")]) == 1)
+        let records = try scratch.records("out.jsonl")
+        #expect(records.count == 2)
+        for (index, record) in records.enumerated() {
+            #expect(record["id"] == .null && record["line"] == .int(index + 1), "\(record)")
+            #expect(record["error"]?.stringValue?.hasPrefix("InputError: ") == true, "\(record)")
+        }
+    }
+}
+
+/// Input lines must be UTF-8, as JSON is.
+@Suite struct InputEncodingTests {
+    @Test func aLineThatIsNotUTF8IsAnErrorRecordNotReplacementCharacters() throws {
+        let scratch = try Scratch()
+        let tokenizer = try scratch.write("tokenizer.json", EncodeCommandTests.byteTokenizerJSON)
+        let input = scratch.path("in.jsonl")
+        let bad = Array(#"{"id": "latin1", "messages": [{"role": "user", "content": "caf"#.utf8) + [0xE9]
+            + Array(#""}, {"role": "assistant", "content": "ok"}]}"#.utf8)
+        try Data(bad + [0x0A] + Array(EncodeCommandTests.conversations[0].utf8)).write(to: URL(fileURLWithPath: input))
+        let status = runCommand(["encode", "--model", "chatml", "--tokenizer", tokenizer, "--template-backend", "swift",
+                                 "--input", input, "--output", scratch.path("out.jsonl")])
+        #expect(status == 1)
+        let records = try scratch.records("out.jsonl")
+        #expect(records.count == 2)
+        #expect(records[0]["line"] == .int(1))
+        #expect(records[0]["error"]?.stringValue?.contains("invalid UTF-8 (byte 0xE9 at column 63)") == true, "\(records[0])")
+        #expect(records[1]["id"] == .string("a"))
+    }
+}

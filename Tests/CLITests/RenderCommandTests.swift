@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import OrderedJSON
 @testable import chat_template
@@ -47,5 +48,17 @@ import OrderedJSON
                                  "--var", "a=[1, 2.0]", "--now", "2026-07-26T12:00:00"])
         #expect(status == 0)
         #expect(try scratch.records("out.jsonl").first?["text"] == .string("[1, 2.0]-True-2026-07-26"))
+    }
+}
+
+/// Template files are read as UTF-8 or refused, by every command.
+@Suite struct TemplateFileEncodingTests {
+    @Test func aTemplateThatIsNotUTF8IsRefused() throws {
+        let scratch = try Scratch()
+        let template = scratch.path("latin1.jinja")
+        try Data("{{ 'caf".utf8 + [0xE9] + "' }}".utf8).write(to: URL(fileURLWithPath: template))
+        let input = try scratch.write("in.jsonl", #"{"id": 1, "messages": [{"role": "user", "content": "x"}]}"#)
+        #expect(runCommand(["render", "--chat-template", template, "--input", input, "--output", scratch.path("out.jsonl")]) == 1)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out.jsonl")), "nothing rendered with U+FFFD")
     }
 }

@@ -90,10 +90,41 @@ struct EncoderTests {
         let long = SampleConversations.agent
         let raised = encoder(EncodingOptions(perTurn: true, maxLength: 20, truncation: .raise)).encodeForTraining(long)
         #expect(raised.allSatisfy { if case .failure(_, let turn?, let error) = $0 { return turn > 0 && error.message.contains("--max-length 20") } else { return false } })
-        for strategy in [TruncationStrategy.left, .right] {
-            let cut = samples(encoder(EncodingOptions(perTurn: true, maxLength: 20, truncation: strategy)).encodeForTraining(long))
-            #expect(cut.count == 3 && cut.allSatisfy { $0.inputIDs.count == 20 && $0.labels.count == 20 })
+        let left = samples(encoder(EncodingOptions(perTurn: true, maxLength: 20, truncation: .left)).encodeForTraining(long))
+        #expect(left.count == 3 && left.allSatisfy { $0.inputIDs.count == 20 && $0.labels.count == 20 })
+    }
+
+    @Test func truncationThatLeavesNothingSupervisedIsAnError() {
+        // Cutting the end of a 20-token window keeps only prompt tokens: a
+        // sample that teaches nothing (and a NaN loss) must not pass silently.
+        for perTurn in [true, false] {
+            let records = encoder(EncodingOptions(perTurn: perTurn, maxLength: 20, truncation: .right)).encodeForTraining(SampleConversations.agent)
+            #expect(!records.isEmpty)
+            for record in records {
+                switch record {
+                case .sample(let sample): #expect(sample.supervisedCount > 0, "perTurn \(perTurn)")
+                case .failure(_, _, let error): #expect(error.message.contains("leaves no supervised token"), "\(error)")
+                case .prompt, .notPrefixStable: Issue.record("unexpected \(record)")
+                }
+            }
         }
+    }
+
+    @Test func supervisedTurnsOmitCompletionsTheCutRemoved() {
+        // Qwen3.6 keeps every turn's reasoning with preserve_thinking, so all turns are supervised.
+        let conversation = SampleConversations.with(SampleConversations.agent, "preserve_thinking", .bool(true))
+        let qwen3_6 = Qwen3_5Template.qwen3_6
+        func encoder(_ options: EncodingOptions) -> Encoder {
+            Encoder(template: qwen3_6, renderer: qwen3_6.swiftRenderer, tokenizer: tokenizer, options: options)
+        }
+        guard case .sample(let whole)? = encoder(EncodingOptions()).encodeForTraining(conversation).first,
+              case .sample(let cut)? = encoder(EncodingOptions(maxLength: 30, truncation: .left)).encodeForTraining(conversation).first else {
+            Issue.record("no all-turns sample")
+            return
+        }
+        #expect(whole.supervisedTurns == [2, 4, 6])
+        #expect(cut.inputIDs.count == 30)
+        #expect(cut.supervisedTurns == [6], "turns 2 and 4 were cut away with the start of the sample")
     }
 
     @Test(arguments: [
@@ -102,6 +133,7 @@ struct EncoderTests {
         (#"{"id":"j","messages":[{"role":"user","content":"q"},{"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":"{oops"}}]}]}"#, "not a JSON object"),
         (#"{"id":"u","messages":[{"role":"system","content":"s"},{"role":"assistant","content":"a"}]}"#, "no user message"),
         (#"{"id":"c","messages":[{"role":"user","content":42},{"role":"assistant","content":"a"}]}"#, "must be a string"),
+        (#"{"id":"l","messages":[{"role":"user","content":"q"},{"role":"assistant","content":"","tool_calls":"f()"}]}"#, "tool_calls must be a list"),
     ])
     func strictValidationNamesTheSampleAndCause(record: String, cause: String) throws {
         let records = encoder(EncodingOptions(validation: .strict)).encode(record: try JSONParser().parse(record), training: true)
@@ -119,6 +151,18 @@ struct EncoderTests {
         #expect(records.count == 2)
         if case .failure(_, 0?, let error)? = records.first { #expect(error == .template("No messages provided.")) } else { Issue.record("turn 0 should fail") }
         if case .sample(let sample)? = records.last { #expect(sample.turn == 2) } else { Issue.record("turn 2 should encode") }
+    }
+
+    @Test func aConversationWithNoAssistantMessageIsReportedInBothShapes() throws {
+        let record = try JSONParser().parse(#"{"id":"q","messages":[{"role":"user","content":"only a question"}]}"#)
+        for perTurn in [true, false] {
+            let records = encoder(EncodingOptions(perTurn: perTurn)).encode(record: record, training: true)
+            guard case .failure(.string("q"), nil, let error)? = records.first, records.count == 1 else {
+                Issue.record("perTurn \(perTurn): expected one failure record, got \(records)")
+                continue
+            }
+            #expect(error.message.contains("no assistant message"))
+        }
     }
 
     @Test func canonicallyEqualTextsAreNotConfusedByTheCaches() {

@@ -1,4 +1,5 @@
 @testable import ChatTemplateKit
+import OrderedJSON
 import Testing
 
 @Suite("Python string semantics")
@@ -14,9 +15,11 @@ struct PythonStringTests {
         #expect(PythonString.contains("e\u{301}", "e"))
     }
 
-    @Test func reprQuotesLikePython() {
-        #expect(PythonRepr.quoted("it's") == "\"it's\"")
-        #expect(PythonRepr.quoted("a\n\u{1}") == "'a\\n\\x01'")
-        #expect(PythonRepr.repr(.array([.bool(true), .null, .double(1.0)])) == "[True, None, 1.0]")
+    @Test func printsValuesLikePythonStr() {
+        #expect(JinjaOperations.print(.array([.string("it's"), .string("a\n\u{1}")])) == "[\"it's\", 'a\\n\\x01']")
+        #expect(JinjaOperations.print(.array([.bool(true), .null, .double(1.0)])) == "[True, None, 1.0]")
+        #expect(JinjaOperations.print(.object(JSONObject([("a", .largeInteger("18446744073709551616"))]))) == "{'a': 18446744073709551616}")
+        #expect(JinjaOperations.print(.string("plain")) == "plain")
+        #expect(JinjaOperations.print(nil) == "")
     }
 }

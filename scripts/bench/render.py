@@ -15,9 +15,6 @@ rendering thread, so that other load on the machine does not skew the ratios.
 import argparse, datetime, json, os, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# scripts/bench/tokenize.py would shadow the standard library's `tokenize`
-# (which transformers imports) while this folder is on the import path.
-sys.path = [p for p in sys.path if os.path.abspath(p or ".") != HERE]
 ROOT = os.path.dirname(os.path.dirname(HERE))
 FIXTURES = os.environ.get("CHAT_TEMPLATE_FIXTURES", os.path.join(os.path.dirname(ROOT), "shared", "fixtures"))
 NOW = datetime.datetime(2026, 7, 26, 12, 0, 0)

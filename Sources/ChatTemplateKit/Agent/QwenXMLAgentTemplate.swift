@@ -60,7 +60,7 @@ public struct QwenXMLAgentTemplate: AgentTemplate {
         switch (valueStyle, value) {
         case (_, .string(let s)): return s
         case (.pythonScalars, .array), (.pythonScalars, .object), (.json, _): return try JinjaOperations.toJSON(value)
-        case (.pythonScalars, _): return PythonRepr.str(value)
+        case (.pythonScalars, _): return JinjaOperations.pythonStr(value)
         }
     }
 

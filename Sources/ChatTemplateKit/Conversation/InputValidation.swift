@@ -37,6 +37,10 @@ enum ConversationValidator {
                     return .input("messages[\(index)] is a tool result with no tool call before it")
                 }
             case "assistant":
+                switch message.toolCallsValue {
+                case nil, .null?, .array?: break
+                case let other?: return .input("messages[\(index)].tool_calls must be a list, got \(other.kindName)")
+                }
                 for (callIndex, call) in message.toolCalls.enumerated() {
                     if let problem = callProblem(call, at: "messages[\(index)].tool_calls[\(callIndex)]") { return problem }
                     callsSoFar += 1

@@ -22,7 +22,7 @@ struct AllTurnsSampleBuilder {
         let id = conversation.id
         let texts = encoder.template.trainingTexts(of: conversation, renderer: encoder.renderer, withFullRender: true)
         guard !texts.turns.isEmpty else {
-            return [.failure(id: id, turn: nil, error: .input("the conversation has no assistant message to train on"))]
+            return [.failure(id: id, turn: nil, error: Encoder.nothingToTrainOn)]
         }
         let rendered: RenderedChat
         switch texts.fullRender {
@@ -98,10 +98,16 @@ struct AllTurnsSampleBuilder {
         if options.lossScale == .all { labels = ids }
         var records: [EncodedRecord] = []
         do {
+            let kept = try options.truncation.keptRange(count: ids.count, maxLength: options.maxLength)
             let (cutIDs, cutLabels) = try options.truncation.apply(ids: ids, labels: labels, maxLength: options.maxLength)
+            // A turn whose completion the cut removed is no longer supervised.
+            let supervised = spans.indices.filter { index in
+                let completion = pieces.completionStarts[index]..<pieces.completionEnds[index]
+                return completion.clamped(to: kept).contains { labels[$0] != TrainingSample.ignored }
+            }
             records.append(.sample(TrainingSample(
                 id: id, turn: nil, inputIDs: cutIDs, labels: cutLabels,
-                supervisedTurns: spans.map(\.turn), unstableTurns: listed, spanSource: texts.source)))
+                supervisedTurns: supervised.map { spans[$0].turn }, unstableTurns: listed, spanSource: texts.source)))
         } catch {
             records.append(.failure(id: id, turn: nil, error: error))
         }

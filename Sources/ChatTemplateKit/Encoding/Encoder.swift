@@ -35,14 +35,7 @@ public struct Encoder: Sendable {
     public func encodeForInference(_ conversation: Conversation) throws(ChatTemplateError) -> [Int] {
         try checkInput(conversation)
         let ids = tokenizer.encode(try renderer.render(conversation, addGenerationPrompt: true).text)
-        if let maxLength = options.maxLength, ids.count > maxLength {
-            switch options.truncation {
-            case .raise: throw .input("the prompt has \(ids.count) tokens, more than --max-length \(maxLength)")
-            case .left: return Array(ids.suffix(maxLength))
-            case .right: return Array(ids.prefix(maxLength))
-            }
-        }
-        return ids
+        return Array(ids[try options.truncation.keptRange(count: ids.count, maxLength: options.maxLength)])
     }
 
     /// The training records of `conversation`: per-turn samples, or one
@@ -84,9 +77,14 @@ public struct Encoder: Sendable {
 
     private func perTurnRecords(_ conversation: Conversation, pieces: PieceTokenizer) -> [EncodedRecord] {
         let texts = template.trainingTexts(of: conversation, renderer: renderer, withFullRender: false)
+        guard !texts.turns.isEmpty else { return [.failure(id: conversation.id, turn: nil, error: Self.nothingToTrainOn)] }
         let lastTurn = texts.turns.last?.turn ?? -1
         return texts.turns.filter { options.lossScale.supervises(turn: $0.turn, lastTurn: lastTurn) }.map { turnRecord($0, id: conversation.id, pieces: pieces) }
     }
+
+    /// A conversation without an assistant message gives no sample; it is
+    /// reported in both sample shapes so that no input line goes missing.
+    static let nothingToTrainOn = ChatTemplateError.input("the conversation has no assistant message to train on")
 
     /// The per-turn record of one turn (also used for split-off turns).
     func turnRecord(_ turn: TurnText, id: JSONValue, pieces: PieceTokenizer) -> EncodedRecord {

@@ -20,7 +20,11 @@ public struct ModelDirectory: Sendable {
     public init(url: URL, templateName: String? = nil) throws(ChatTemplateError) {
         self.url = url
         let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: url.path) else { throw .input("model directory '\(url.path)' does not exist") }
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { throw .input("model directory '\(url.path)' does not exist") }
+        guard isDirectory.boolValue else {
+            throw .input("'\(url.path)' is a file, not a model directory (one with chat_template.jinja or tokenizer_config.json, and tokenizer.json)")
+        }
         let config = try Self.readConfig(url.appendingPathComponent("tokenizer_config.json"))
         specialTokens = JSONObject()
         for key in ["bos_token", "eos_token", "unk_token", "pad_token"] {

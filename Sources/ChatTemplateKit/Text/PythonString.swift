@@ -118,7 +118,4 @@ enum PythonString {
         }
         return nil
     }
-
-    /// The UTF-8 byte length, which is how offsets are counted across the kit.
-    static func byteCount(_ s: String) -> Int { s.utf8.count }
 }

@@ -56,20 +56,20 @@ struct BenchEncodeCommand: ParsableCommand {
         // A fresh encoder per pass: its cache of long pieces (system prompts,
         // tool schemas shared across conversations) starts empty each time, so
         // repeats measure one real pass over the data, not replays.
-        let start = BenchRenderCommand.cpuNow()
+        let start = CPUClock.now()
         for _ in 0..<repetitions {
             let pass = Encoder(template: encoder.template, renderer: encoder.renderer, tokenizer: encoder.tokenizer, options: encoder.options)
             for conversation in conversations { _ = pass.encodeForTraining(conversation) }
         }
-        let perConversation = BenchRenderCommand.seconds(since: start) / Double(repetitions * conversations.count)
+        let perConversation = CPUClock.seconds(since: start) / Double(repetitions * conversations.count)
         // The text half alone (renders and cuts, no tokenizer), to show where the time goes.
-        let textsStart = BenchRenderCommand.cpuNow()
+        let textsStart = CPUClock.now()
         for _ in 0..<repetitions {
             for conversation in conversations {
                 _ = encoder.template.trainingTexts(of: conversation, renderer: encoder.renderer, withFullRender: allTurns)
             }
         }
-        let textsPerConversation = BenchRenderCommand.seconds(since: textsStart) / Double(repetitions * conversations.count)
+        let textsPerConversation = CPUClock.seconds(since: textsStart) / Double(repetitions * conversations.count)
 
         if json {
             print(JSONValue.object(JSONObject([

@@ -42,9 +42,9 @@ struct BenchRenderCommand: ParsableCommand {
 
     func run() throws {
         let source = try TemplateVariables.readText(chatTemplate)
-        let parseStart = Self.cpuNow()
+        let parseStart = CPUClock.now()
         let template = try JinjaTemplate(source: source)
-        let parseSeconds = Self.seconds(since: parseStart)
+        let parseSeconds = CPUClock.seconds(since: parseStart)
 
         var base = TemplateVariables.defaultSpecialTokens
         let overrides = try TemplateVariables.parse(variables)
@@ -56,9 +56,9 @@ struct BenchRenderCommand: ParsableCommand {
         }
         guard !inputs.isEmpty else { throw CLIError("no conversations in '\(input)'") }
 
-        let convertStart = Self.cpuNow()
+        let convertStart = CPUClock.now()
         let prepared = inputs.map { try? $0.templateVariables() }
-        let convertSeconds = Self.seconds(since: convertStart)
+        let convertSeconds = CPUClock.seconds(since: convertStart)
 
         let options = RenderOptions(now: DateTimeComponents(year: 2026, month: 7, day: 26, hour: 12))
         var failures = 0
@@ -73,12 +73,12 @@ struct BenchRenderCommand: ParsableCommand {
         var renderSeconds = 0.0
         for _ in 0..<repetitions {
             let round = freshValues ? inputs.map { try? $0.templateVariables() } : prepared
-            let renderStart = Self.cpuNow()
+            let renderStart = CPUClock.now()
             for variables in round {
                 guard let variables else { continue }
                 _ = try? template.render(variables, options: options)
             }
-            renderSeconds += Self.seconds(since: renderStart)
+            renderSeconds += CPUClock.seconds(since: renderStart)
         }
         let renders = repetitions * prepared.count
         let perRender = renderSeconds / Double(renders)
@@ -98,16 +98,6 @@ struct BenchRenderCommand: ParsableCommand {
             print("JSON → values \(Self.format(perConversion)) per conversation")
         }
     }
-
-    /// CPU time of the calling thread: the machine may be shared, and wall
-    /// time would count the moments another process held the core.
-    static func cpuNow() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    static func seconds(since start: Double) -> Double { cpuNow() - start }
 
     static func format(_ seconds: Double) -> String {
         seconds >= 1e-3 ? String(format: "%.3f ms", seconds * 1e3) : String(format: "%.1f µs", seconds * 1e6)

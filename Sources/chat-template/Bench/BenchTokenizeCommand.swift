@@ -3,7 +3,7 @@ import ChatTokenizer
 import Foundation
 import OrderedJSON
 
-/// `chat-template bench tokenize`: our side of `scripts/bench/tokenize.py`.
+/// `chat-template bench tokenize`: our side of `scripts/bench/tokenizer_bench.py`.
 /// Loads a tokenizer, encodes every `"text"` of a JSONL corpus on one thread,
 /// and prints one JSON line: load time, throughput and peak memory.
 ///
@@ -27,9 +27,9 @@ struct BenchTokenizeCommand: ParsableCommand {
     var idsOutput: String?
 
     func run() throws {
-        let loadStart = Self.cpuSeconds()
+        let loadStart = CPUClock.now(.process)
         let loaded = try Tokenizer(contentsOf: URL(fileURLWithPath: tokenizer))
-        let loadSeconds = Self.seconds(since: loadStart)
+        let loadSeconds = CPUClock.seconds(since: loadStart, .process)
 
         var texts: [String] = []
         for line in try JSONLinesReader(path: corpus) {
@@ -43,7 +43,7 @@ struct BenchTokenizeCommand: ParsableCommand {
         var best = Double.infinity
         var tokenCount = 0
         for pass in 0..<max(1, passes) {
-            let start = Self.cpuSeconds()
+            let start = CPUClock.now(.process)
             var idsOfPass: [[Int]] = []
             idsOfPass.reserveCapacity(pass == 0 && idsOutput != nil ? texts.count : 0)
             var count = 0
@@ -52,7 +52,7 @@ struct BenchTokenizeCommand: ParsableCommand {
                 count += ids.count
                 if pass == 0 && idsOutput != nil { idsOfPass.append(ids) }
             }
-            best = min(best, Self.seconds(since: start))
+            best = min(best, CPUClock.seconds(since: start, .process))
             tokenCount = count
             if pass == 0, let idsOutput {
                 let writer = try JSONLinesWriter(path: idsOutput)
@@ -72,17 +72,6 @@ struct BenchTokenizeCommand: ParsableCommand {
             ("peak_rss_mb", .double(Self.peakResidentMegabytes())),
         ]
         print(JSONValue.object(JSONObject(report)).compactText)
-    }
-
-    private static func seconds(since start: Double) -> Double {
-        cpuSeconds() - start
-    }
-
-    /// CPU time used by the process so far.
-    private static func cpuSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// The process's peak resident set size (Linux reports kilobytes, macOS bytes).

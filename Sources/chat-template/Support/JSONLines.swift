@@ -1,16 +1,32 @@
 import Foundation
 import OrderedJSON
 
+/// Why a JSONL line could not be read: not JSON, or not UTF-8.
+struct UnreadableLine: Error, CustomStringConvertible {
+    var description: String
+}
+
 /// One line of a JSONL input: its 1-based number and the parsed value, or why
 /// it could not be parsed (the run goes on either way).
 struct InputLine {
     var number: Int
-    var result: Result<JSONValue, JSONParseError>
+    var result: Result<JSONValue, UnreadableLine>
 
     /// The record's `"id"`, or `.null` when the line has none or is not JSON.
     var id: JSONValue {
         if case .success(let value) = result, let id = value["id"] { return id }
         return .null
+    }
+
+    /// `record` with this line's number added when it is an error record
+    /// without an id (a line that is an array, a string …), so that the
+    /// failing line can still be found.
+    func locating(_ record: JSONValue) -> JSONValue {
+        guard case .object(let object) = record, object["error"] != nil,
+              (object["id"] ?? .null) == .null, object["line"] == nil else { return record }
+        var located = JSONObject([("id", .null), ("line", .int(number))])
+        for (key, value) in object.members where key != "id" { located[key] = value }
+        return .object(located)
     }
 }
 
@@ -23,6 +39,8 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
     private var buffer: UnsafeMutablePointer<CChar>? = nil
     private var capacity = 0
     private let parser = JSONParser(maximumDepth: 256)
+    /// The number of non-blank lines read so far.
+    private(set) var recordCount = 0
 
     /// Opens `path`; `-` reads standard input.
     init(path: String) throws {
@@ -31,6 +49,10 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
             file = standardInput
             ownsFile = false
         } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CLIError("input '\(path)' is a directory, not a JSONL file")
+            }
             guard let opened = fopen(path, "rb") else {
                 throw CLIError("cannot open input '\(path)': \(String(cString: strerror(errno)))")
             }
@@ -51,10 +73,34 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
             lineNumber += 1
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
+            recordCount += 1
+            // JSON must be UTF-8; decoding would turn a stray byte into
+            // U+FFFD and change the text without a word.
+            if let column = Self.firstInvalidUTF8Byte(in: bytes) {
+                return InputLine(number: lineNumber, result: .failure(UnreadableLine(
+                    description: "invalid UTF-8 (byte 0x\(String(bytes[column], radix: 16, uppercase: true)) at column \(column + 1))")))
+            }
             do {
                 return InputLine(number: lineNumber, result: .success(try parser.parse(bytes)))
             } catch {
-                return InputLine(number: lineNumber, result: .failure(error))
+                return InputLine(number: lineNumber, result: .failure(UnreadableLine(description: error.description)))
+            }
+        }
+    }
+}
+
+extension JSONLinesReader {
+    /// The offset of the first byte of `bytes` that does not belong to a
+    /// well-formed UTF-8 sequence, or `nil` when all are well formed.
+    static func firstInvalidUTF8Byte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
             }
         }
     }

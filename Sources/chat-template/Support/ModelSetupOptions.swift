@@ -60,10 +60,7 @@ struct ModelSetupOptions: ParsableArguments {
         let chosen = try backend ?? choice(templateBackend ?? "jinja", "--template-backend") as TemplateBackend
         var options = RenderOptions()
         if let now { options.now = try TemplateVariables.parseNow(now) }
-        let source = try chatTemplate.map { path -> String in
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError("cannot read chat template '\(path)'") }
-            return text
-        }
+        let source = try chatTemplate.map(TemplateVariables.readText)
         do {
             return try template.renderer(chosen, model: directory, chatTemplate: source, variables: try TemplateVariables.parse(variables), options: options)
         } catch let error as ChatTemplateError {

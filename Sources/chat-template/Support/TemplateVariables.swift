@@ -7,12 +7,16 @@ enum TemplateVariables {
     /// The special tokens the reference passes when no model gives them.
     static let defaultSpecialTokens = JSONObject([("bos_token", .string("<s>")), ("eos_token", .string("</s>"))])
 
-    /// A text file (a chat template), as UTF-8.
+    /// A text file (a chat template), which must be UTF-8: a byte that is
+    /// not would otherwise become U+FFFD and render silently.
     static func readText(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("cannot read '\(path)'")
         }
-        return String(decoding: data, as: UTF8.self)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIError("'\(path)' is not valid UTF-8")
+        }
+        return text
     }
 
     /// `--var KEY=JSON`, in order; later flags win.

@@ -42,6 +42,21 @@ struct Qwen3_5Tests {
         }
     }
 
+    @Test func toolCallsThatAreNotAListFailOrVanishAsInTheTemplate() throws {
+        // transformers: a string fails on its first character's `name`; an
+        // object or a number is not iterated and renders no call.
+        func conversation(_ toolCalls: String) -> Conversation {
+            SampleConversations.conversation(#"{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "", "tool_calls": \#(toolCalls)}]}"#)
+        }
+        #expect(throws: ChatTemplateError.undefined("'str object' has no attribute 'name'")) {
+            try template.format.render(conversation(#""x""#), addGenerationPrompt: false)
+        }
+        let expected = "<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n<|im_end|>\n"
+        for value in [#"{"a": 1}"#, "5", #""""#] {
+            #expect(try template.format.render(conversation(value), addGenerationPrompt: false) == expected, "tool_calls \(value)")
+        }
+    }
+
     @Test func chatMLStructurePathEqualsPrefixRenders() throws {
         let fast = FormatAsJinjaRenderer(format: template.format)
         for conversation in [SampleConversations.agent, SampleConversations.plain,

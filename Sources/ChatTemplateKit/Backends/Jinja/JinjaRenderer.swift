@@ -18,7 +18,10 @@ public struct JinjaRenderer: ChatRenderer {
         do {
             template = try JinjaTemplate(source: source)
         } catch {
-            throw ChatTemplateError(error.kind.rawValue, error.message)
+            // A syntax error is about the template file, not a conversation:
+            // say where it is. (Render errors keep the reference's exact text.)
+            let location = error.location.map { " (\($0))" } ?? ""
+            throw ChatTemplateError(error.kind.rawValue, error.message + location)
         }
         self.variables = variables
         self.options = options

@@ -1,3 +1,4 @@
+import ChatJinja
 import OrderedJSON
 
 /// The few Jinja/Python operations the official templates apply to message
@@ -7,7 +8,15 @@ enum JinjaOperations {
     /// `{{ value }}`: Python `str()`, and nothing for an undefined value.
     static func print(_ value: JSONValue?) -> String {
         guard let value else { return "" }
-        return PythonRepr.str(value)
+        return pythonStr(value)
+    }
+
+    /// Python `str()` of the value `json.loads` would give (`True`, `None`,
+    /// `1.0`, `{'a': 1}`), from ChatJinja's Python data model, so that both
+    /// backends print a value the same way.
+    static func pythonStr(_ value: JSONValue) -> String {
+        if case .string(let s) = value { return s }
+        return Value(json: value).pythonStr
     }
 
     /// The right-hand side of `'text' + value`: only a string is accepted.

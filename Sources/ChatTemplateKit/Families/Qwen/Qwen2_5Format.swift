@@ -35,7 +35,7 @@ public struct Qwen2_5Format: ChatFormat {
                 if JinjaOperations.isTruthy(content) {
                     text += "\n" + (try JinjaOperations.concatenate(content, describing: "content"))
                 }
-                for call in try QwenTools.calls(message) {
+                for call in try QwenToolCalls.calls(message) {
                     text += "\n" + (try agent.callBlock(call))
                 }
                 text += ChatML.end + "\n"

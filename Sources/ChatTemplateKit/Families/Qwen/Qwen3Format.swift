@@ -29,14 +29,8 @@ public struct Qwen3Format: ChatFormat {
             if role == "user" || (role == "system" && index > 0) {
                 text += ChatML.turn(role ?? "", content)
             } else if role == "assistant" {
-                var reasoning = ""
-                if case .string(let field)? = message.reasoningContent {
-                    reasoning = field
-                } else if PythonString.contains(content, "</think>") {
-                    let beforeClose = PythonString.split(content, "</think>")[0]
-                    reasoning = PythonString.lstrip(PythonString.split(PythonString.rstrip(beforeClose, "\n"), "<think>").last ?? "", "\n")
-                    content = PythonString.lstrip(PythonString.split(content, "</think>").last ?? "", "\n")
-                }
+                let reasoning: String
+                (reasoning, content) = QwenReasoning.split(message, content: content)
                 let isLast = index == messages.count - 1
                 if index > lastQuery && (isLast || !reasoning.isEmpty) {
                     text += ChatML.assistantHeader + "<think>\n" + PythonString.strip(reasoning, "\n") + "\n</think>\n\n" + PythonString.lstrip(content, "\n")
@@ -44,7 +38,7 @@ public struct Qwen3Format: ChatFormat {
                     text += ChatML.assistantHeader + content
                 }
                 if JinjaOperations.isTruthy(message.toolCallsValue) {
-                    let calls = try QwenTools.calls(message)
+                    let calls = try QwenToolCalls.calls(message)
                     if !content.isEmpty && !calls.isEmpty { text += "\n" }
                     text += try agent.callBlocks(calls)
                 }

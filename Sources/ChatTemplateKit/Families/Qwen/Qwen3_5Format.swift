@@ -63,19 +63,18 @@ public struct Qwen3_5Format: ChatFormat {
             case "user":
                 text += ChatML.turn("user", body)
             case "assistant":
-                var reasoning = ""
-                if case .string(let field)? = message.reasoningContent {
-                    reasoning = field
-                } else if PythonString.contains(body, "</think>") {
-                    let beforeClose = PythonString.split(body, "</think>")[0]
-                    reasoning = PythonString.lstrip(PythonString.split(PythonString.rstrip(beforeClose, "\n"), "<think>").last ?? "", "\n")
-                    body = PythonString.lstrip(PythonString.split(body, "</think>").last ?? "", "\n")
-                }
+                var reasoning: String
+                (reasoning, body) = QwenReasoning.split(message, content: body)
                 reasoning = PythonString.strip(reasoning)
                 if preserveAll || index > lastQuery {
                     text += ChatML.assistantHeader + "<think>\n" + reasoning + "\n</think>\n\n" + body
                 } else {
                     text += ChatML.assistantHeader + body
+                }
+                if case .string(let calls)? = message.toolCallsValue, !calls.isEmpty {
+                    // The template iterates a string's characters and asks
+                    // the first for its `name`.
+                    throw .undefined("'str object' has no attribute 'name'")
                 }
                 if case .array(let calls)? = message.toolCallsValue, !calls.isEmpty {
                     for (callIndex, call) in calls.enumerated() {

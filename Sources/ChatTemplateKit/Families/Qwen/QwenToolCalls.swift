@@ -1,13 +1,7 @@
 import OrderedJSON
 
-/// Reading `tools` and `tool_calls` the way the Qwen templates test them.
-enum QwenTools {
-    /// The tool list when `tools` is a non-empty list (the templates' `if tools`).
-    static func list(_ tools: JSONValue?) -> [JSONValue]? {
-        guard case .array(let items)? = tools, !items.isEmpty else { return nil }
-        return items
-    }
-
+/// Reading `tool_calls` the way the Qwen templates iterate them.
+enum QwenToolCalls {
     /// An assistant message's calls; `tool_calls` that is truthy but not a
     /// list is iterated by Jinja as Python would, which only fails.
     static func calls(_ message: Message) throws(ChatTemplateError) -> [ToolCall] {
