@@ -9,7 +9,9 @@ struct ExpressionCompiler {
             return { _, _ in value }
         case .name(let name):
             let symbol = symbols.name(name)
-            return { renderer, frame in renderer.lookup(symbol, in: frame) }
+            // Built once: `x is defined` on a missing name runs on every message.
+            let missing = Value.undefined(Undefined(name: name))
+            return { renderer, frame in renderer.lookupIfPresent(symbol, in: frame) ?? missing }
         case .attribute(let base, let attribute):
             return compileAttribute(base, attribute)
         case .item(let base, let key):
@@ -32,6 +34,9 @@ struct ExpressionCompiler {
         case .filter(let subject, let filter):
             let subject = compile(subject)
             let compiled = compile(filter)
+            if filter.name == "tojson" && compiled.arguments.isEmpty && compiled.function != nil {
+                return compileCachedToJSON(subject, compiled)
+            }
             return { renderer, frame throws(JinjaError) in
                 try renderer.apply(compiled, to: try subject(renderer, frame), in: frame)
             }
@@ -46,6 +51,8 @@ struct ExpressionCompiler {
                 let function = try callee(renderer, frame)
                 return try renderer.bounded(try renderer.call(function, try renderer.evaluate(arguments, in: frame)))
             }
+        case .binary(.add, let left, let right):
+            return compileAddition(compile(left), compile(right))
         case .binary(let op, let left, let right):
             let left = compile(left), right = compile(right)
             return { renderer, frame throws(JinjaError) in
@@ -142,6 +149,41 @@ struct ExpressionCompiler {
         return { renderer, frame throws(JinjaError) in
             let value = try subject(renderer, frame)
             return .bool(try function(value, try renderer.evaluate(arguments, in: frame), renderer) != negated)
+        }
+    }
+
+    /// `a + b`. Chat templates build each turn as `'<|im_start|>' + role +
+    /// '\n' + content + …`; appending to the left operand's own buffer,
+    /// once nothing else holds it, keeps such chains linear instead of
+    /// copying the growing prefix at every `+`.
+    private func compileAddition(_ left: @escaping CompiledExpression, _ right: @escaping CompiledExpression) -> CompiledExpression {
+        { renderer, frame throws(JinjaError) in
+            var lhs = try left(renderer, frame)
+            let rhs = try right(renderer, frame)
+            if case .string(let tail) = rhs, case .string(var text) = lhs {
+                lhs = .none  // releases the operand's reference, so `text` may be unique
+                let limit = renderer.limits.maximumSequenceLength
+                try SizeLimit.check(SizeLimit.total(text.utf8.count, times: 1, plus: tail.utf8.count), limit: limit, "a string")
+                text += tail
+                return try renderer.bounded(.string(text))
+            }
+            return try renderer.bounded(try Operators.apply(.add, lhs, rhs, limits: renderer.limits))
+        }
+    }
+
+    /// `x | tojson` without arguments, remembering the text of each dict or
+    /// list at this call site (see `JSONTextCache`). A remembered text is used
+    /// only within the current size limit, where serializing again could not fail.
+    private func compileCachedToJSON(_ subject: @escaping CompiledExpression, _ filter: CompiledFilter) -> CompiledExpression {
+        let cache = JSONTextCache()
+        return { renderer, frame throws(JinjaError) in
+            let value = try subject(renderer, frame)
+            if let text = cache.text(for: value), text.utf8.count <= renderer.limits.maximumSequenceLength {
+                return .string(text)
+            }
+            let result = try renderer.apply(filter, to: value, in: frame)
+            if case .string(let text) = result { cache.store(text, for: value) }
+            return result
         }
     }
 

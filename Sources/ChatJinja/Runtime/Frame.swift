@@ -5,8 +5,11 @@
 ///
 /// Frames hold few variables, so a linear scan over symbol ids beats hashing.
 final class Frame {
-    private var ids: [Int] = []
-    private var values: [Value] = []
+    // Unchecked: frames are touched on every variable read and write, never
+    // from two accesses at once; the runtime's dynamic exclusivity check
+    // (a thread-local access set) cost more than the lookup itself.
+    @exclusivity(unchecked) private var ids: [Int] = []
+    @exclusivity(unchecked) private var values: [Value] = []
     let parent: Frame?
 
     init(parent: Frame?, capacity: Int = 0) {

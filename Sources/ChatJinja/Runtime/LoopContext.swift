@@ -2,7 +2,7 @@
 /// `changed()`, and for `recursive` loops the callable `loop(children)`.
 final class LoopContext: JinjaObject {
     let items: [Value]
-    var index0 = 0
+    @exclusivity(unchecked) var index0 = 0  // set on every iteration
     /// 0 for the outermost call of a recursive loop.
     let depth0: Int
     /// Renders the loop body again over other items (`recursive` loops only).

@@ -55,13 +55,15 @@ extension Renderer {
         if loop.usesLoopVariable {
             context = LoopContext(items: items, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
         }
-        for (index, item) in items.enumerated() {
+        // By index: `enumerated()` would copy every item once more (and a
+        // dict item costs a retain per buffer it holds).
+        for index in items.indices {
             loopIterations += 1
             if loopIterations > limits.maximumLoopIterations {
                 throw JinjaError(.limitExceeded, "more than \(limits.maximumLoopIterations) loop iterations")
             }
             iterationFrame.reset()
-            try assign(item, to: loop.target, in: iterationFrame)
+            try assign(items[index], to: loop.target, in: iterationFrame)
             if let context {
                 context.index0 = index
                 iterationFrame.set(.loop, .object(context))

@@ -9,15 +9,18 @@ final class Renderer: CallEnvironment {
     let limits: RenderLimits
     let now: DateTimeComponents
 
+    // The counters below change on every loop iteration and macro call, one
+    // access at a time: unchecked spares the runtime's exclusivity tracking.
+
     /// Nesting of macro calls and recursive loop calls.
-    var callDepth = 0
+    @exclusivity(unchecked) var callDepth = 0
     /// Loop iterations so far, against `limits.maximumLoopIterations`.
-    var loopIterations = 0
+    @exclusivity(unchecked) var loopIterations = 0
     /// How many captured bodies (macro calls, block `set`, filter blocks) we
     /// are inside; generation spans are recorded only for the final output.
-    var captureDepth = 0
+    @exclusivity(unchecked) var captureDepth = 0
     /// UTF-8 byte ranges of `{% generation %}` output in the final text.
-    var generationSpans: [Range<Int>] = []
+    @exclusivity(unchecked) var generationSpans: [Range<Int>] = []
     /// Computed on the first deep call: finding the stack bounds costs a system call.
     lazy var stackGuard = StackGuard()
 
@@ -35,10 +38,15 @@ final class Renderer: CallEnvironment {
     /// variables, then the globals; otherwise undefined.
     @inline(__always)
     func lookup(_ symbol: VariableName, in frame: Frame) -> Value {
+        lookupIfPresent(symbol, in: frame) ?? .undefined(Undefined(name: symbol.name))
+    }
+
+    /// A variable as above, or `nil` when no scope has it.
+    @inline(__always)
+    func lookupIfPresent(_ symbol: VariableName, in frame: Frame) -> Value? {
         if let value = frame.lookup(symbol) { return value }
         if let value = context[symbol.name] { return value }
-        if let value = Self.globals[symbol.name] { return value }
-        return .undefined(Undefined(name: symbol.name))
+        return Self.globals[symbol.name]
     }
 
     /// Adds the template position to an error that has none yet.

@@ -2,51 +2,54 @@
 ///
 /// Keys compare as in Python, so `1`, `1.0` and `True` are the same key.
 public struct Dict: @unchecked Sendable {
-    /// The keys, in insertion order.
-    public private(set) var keys: [Value] = []
-    /// The values, parallel to `keys`.
-    public private(set) var values: [Value] = []
-    /// Positions by key, built only once the dict outgrows `indexThreshold`:
-    /// chat messages and tool schemas are small dicts, where comparing a few
-    /// keys beats hashing (and building a hash table for every JSON object).
-    private var index: [DictKey: Int]? = nil
+    /// The arrays live in one immutable box, so copying a dict (a loop
+    /// variable, a member read) retains one object instead of one per array.
+    /// Mutating takes the arrays out of the box (unique when this dict was
+    /// its only owner) and boxes them again.
+    private var storage: Storage
 
-    private static let indexThreshold = 12
+    /// The keys, in insertion order.
+    public var keys: [Value] { storage.contents.keys }
+    /// The values, parallel to `keys`.
+    public var values: [Value] { storage.contents.values }
 
     /// An empty dict.
-    public init() {}
+    public init() { storage = Storage.empty }
 
     /// A dict with string keys, in the given order.
     public init(_ pairs: [(String, Value)]) {
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
-        for (key, value) in pairs { set(key, value) }
+        var contents = Contents()
+        contents.keys.reserveCapacity(pairs.count)
+        contents.values.reserveCapacity(pairs.count)
+        for (key, value) in pairs { contents.set(key, value) }
+        storage = Storage(contents)
     }
 
     /// The number of items.
-    public var count: Int { keys.count }
+    public var count: Int { storage.contents.keys.count }
 
     /// True when the dict has no items.
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { storage.contents.keys.isEmpty }
 
     /// The items as `(key, value)` pairs, in order.
     public var items: [(key: Value, value: Value)] {
-        (0..<keys.count).map { (key: keys[$0], value: values[$0]) }
+        let keys = self.keys, values = self.values
+        return (0..<keys.count).map { (key: keys[$0], value: values[$0]) }
     }
 
     /// The value for a string key, or `nil`.
     public subscript(key: String) -> Value? {
-        position(ofString: key).map { values[$0] }
+        storage.contents.position(ofString: key).map { storage.contents.values[$0] }
     }
 
     /// The value for `key`, or `nil`; throws for an unhashable key.
     public func value(for key: Value) throws(JinjaError) -> Value? {
-        try position(of: key).map { values[$0] }
+        try storage.contents.position(of: key).map { storage.contents.values[$0] }
     }
 
     /// Whether `key` is present; throws for an unhashable key.
     public func contains(_ key: Value) throws(JinjaError) -> Bool {
-        try position(of: key) != nil
+        try storage.contents.position(of: key) != nil
     }
 
     /// Inserts or replaces; a replaced key keeps its position, as in Python.
@@ -56,54 +59,85 @@ public struct Dict: @unchecked Sendable {
             return
         }
         let hashed = try DictKey(key)
-        insert(key, value, hashed: hashed, at: position(of: hashed))
+        let existing = storage.contents.position(of: hashed)
+        mutate { $0.insert(key, value, hashed: hashed, at: existing) }
     }
 
     /// Inserts or replaces a string key.
     public mutating func set(_ key: String, _ value: Value) {
-        insert(.string(key), value, hashed: index == nil ? nil : .string(key), at: position(ofString: key))
+        mutate { $0.set(key, value) }
     }
 
-    private mutating func insert(_ key: Value, _ value: Value, hashed: DictKey?, at existing: Int?) {
-        if let existing {
-            values[existing] = value
-            return
+    private mutating func mutate(_ change: (inout Contents) -> Void) {
+        var contents = storage.contents
+        // Drop this dict's hold on the box: if it was the only one, the
+        // arrays in `contents` are now unique and change in place.
+        storage = Storage.empty
+        change(&contents)
+        storage = Storage(contents)
+    }
+
+    private final class Storage {
+        let contents: Contents
+        init(_ contents: Contents) { self.contents = contents }
+        nonisolated(unsafe) static let empty = Storage(Contents())
+    }
+
+    private struct Contents {
+        var keys: [Value] = []
+        var values: [Value] = []
+        /// Positions by key, built only once the dict outgrows `indexThreshold`:
+        /// chat messages and tool schemas are small dicts, where comparing a few
+        /// keys beats hashing (and building a hash table for every JSON object).
+        var index: [DictKey: Int]? = nil
+
+        static let indexThreshold = 12
+
+        mutating func set(_ key: String, _ value: Value) {
+            insert(.string(key), value, hashed: index == nil ? nil : .string(key), at: position(ofString: key))
         }
-        keys.append(key)
-        values.append(value)
-        if index != nil, let hashed {
-            index?[hashed] = keys.count - 1
-        } else if keys.count > Self.indexThreshold {
-            var built = [DictKey: Int](minimumCapacity: keys.count * 2)
-            for (position, key) in keys.enumerated() {
-                if let hashed = try? DictKey(key), built[hashed] == nil { built[hashed] = position }
+
+        mutating func insert(_ key: Value, _ value: Value, hashed: DictKey?, at existing: Int?) {
+            if let existing {
+                values[existing] = value
+                return
             }
-            index = built
+            keys.append(key)
+            values.append(value)
+            if index != nil, let hashed {
+                index?[hashed] = keys.count - 1
+            } else if keys.count > Self.indexThreshold {
+                var built = [DictKey: Int](minimumCapacity: keys.count * 2)
+                for (position, key) in keys.enumerated() {
+                    if let hashed = try? DictKey(key), built[hashed] == nil { built[hashed] = position }
+                }
+                index = built
+            }
         }
-    }
 
-    private func position(ofString key: String) -> Int? {
-        if let index { return index[.string(key)] }
-        for position in keys.indices {
-            if case .string(let candidate) = keys[position], candidate == key { return position }
+        func position(ofString key: String) -> Int? {
+            if let index { return index[.string(key)] }
+            for position in keys.indices {
+                if case .string(let candidate) = keys[position], candidate == key { return position }
+            }
+            return nil
         }
-        return nil
-    }
 
-    private func position(of key: Value) throws(JinjaError) -> Int? {
-        if case .string(let text) = key { return position(ofString: text) }
-        return position(of: try DictKey(key))
-    }
-
-    private func position(of hashed: DictKey) -> Int? {
-        if let index { return index[hashed] }
-        if case .string(let text) = hashed { return position(ofString: text) }
-        // Only numbers, None, tuples and objects can equal a non-string key.
-        for position in keys.indices {
-            if case .string = keys[position] { continue }
-            if (try? DictKey(keys[position])) == hashed { return position }
+        func position(of key: Value) throws(JinjaError) -> Int? {
+            if case .string(let text) = key { return position(ofString: text) }
+            return position(of: try DictKey(key))
         }
-        return nil
+
+        func position(of hashed: DictKey) -> Int? {
+            if let index { return index[hashed] }
+            if case .string(let text) = hashed { return position(ofString: text) }
+            // Only numbers, None, tuples and objects can equal a non-string key.
+            for position in keys.indices {
+                if case .string = keys[position] { continue }
+                if (try? DictKey(keys[position])) == hashed { return position }
+            }
+            return nil
+        }
     }
 }
 

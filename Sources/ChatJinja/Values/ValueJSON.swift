@@ -13,9 +13,8 @@ extension Value {
         case .string(let s): self = .string(s)
         case .array(let elements): self = .list(elements.map(Value.init(json:)))
         case .object(let object):
-            var dict = Dict()
-            for (key, value) in object.members { dict.set(key, Value(json: value)) }
-            self = .dict(dict)
+            // Built in one go: each `set` on a `Dict` boxes its arrays anew.
+            self = .dict(Dict(object.members.map { ($0.0, Value(json: $0.1)) }))
         }
     }
 

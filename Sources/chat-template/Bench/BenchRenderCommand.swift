@@ -32,6 +32,10 @@ struct BenchRenderCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table (for scripts/bench/render.py).")
     var json = false
 
+    @Flag(name: .customLong("fresh-values"),
+          help: "Convert the conversations again (untimed) before every repetition, so that nothing remembered for one value (the tojson text of a tool) is found again: the cost of rendering values seen for the first time.")
+    var freshValues = false
+
     func validate() throws {
         if repetitions < 1 { throw ValidationError("--repeat must be at least 1") }
     }
@@ -66,14 +70,16 @@ struct BenchRenderCommand: ParsableCommand {
             }
             outputBytes += text.utf8.count
         }
-        let renderStart = CPUClock.now()
+        var renderSeconds = 0.0
         for _ in 0..<repetitions {
-            for variables in prepared {
+            let round = freshValues ? inputs.map { try? $0.templateVariables() } : prepared
+            let renderStart = CPUClock.now()
+            for variables in round {
                 guard let variables else { continue }
                 _ = try? template.render(variables, options: options)
             }
+            renderSeconds += CPUClock.seconds(since: renderStart)
         }
-        let renderSeconds = CPUClock.seconds(since: renderStart)
         let renders = repetitions * prepared.count
         let perRender = renderSeconds / Double(renders)
         let perConversion = convertSeconds / Double(prepared.count)
