@@ -22,6 +22,17 @@ public protocol AgentTemplate: Sendable {
 }
 
 extension AgentTemplate {
+    /// `<tools>`, one serialized schema a line, `</tools>`: the list both the
+    /// Hermes and the Qwen XML prompts embed.
+    func toolsList(_ toolJSON: [String]) -> String {
+        var text = "<tools>"
+        for tool in toolJSON {
+            text += "\n"
+            text += tool
+        }
+        return text + "\n</tools>"
+    }
+
     /// The system-prompt block describing `tools` (each a `{"type": "function", …}` schema).
     public func toolsPrompt(_ tools: [JSONValue]) -> String {
         toolsPrompt(toolJSON: tools.map(JinjaOperations.toJSON))

@@ -20,12 +20,9 @@ public struct HermesAgentTemplate: AgentTemplate {
     public var name: String { "hermes" }
 
     public func toolsPrompt(toolJSON: [String]) -> String {
-        var text = "# Tools\n\nYou may call one or more functions to assist with the user query.\n\nYou are provided with function signatures within <tools></tools> XML tags:\n<tools>"
-        for tool in toolJSON {
-            text += "\n"
-            text += tool
-        }
-        text += "\n</tools>\n\nFor each function call, return a json object with function name and arguments within <tool_call></tool_call> XML tags:\n<tool_call>\n{\"name\": <function-name>, \"arguments\": <args-json-object>}\n</tool_call>"
+        var text = "# Tools\n\nYou may call one or more functions to assist with the user query.\n\nYou are provided with function signatures within <tools></tools> XML tags:\n"
+        text += toolsList(toolJSON)
+        text += "\n\nFor each function call, return a json object with function name and arguments within <tool_call></tool_call> XML tags:\n<tool_call>\n{\"name\": <function-name>, \"arguments\": <args-json-object>}\n</tool_call>"
         return text
     }
 
