@@ -13,6 +13,14 @@ public struct ChatRenderInput: Sendable {
     public var addGenerationPrompt: Bool
     /// Every other template variable: `bos_token`, `eos_token`, `enable_thinking` …
     public var variables: JSONObject
+    /// `tools` already converted to a template value (`Value(json: .array(tools))`),
+    /// so that rendering many prefixes of one conversation converts its tool
+    /// schemas once, and `tojson` recognises them from render to render.
+    /// Must describe the same list as `tools`, which is still validated.
+    public var preparedTools: Value?
+    /// `messages` already converted, each by `ChatRenderInput.messageValue`;
+    /// used instead of converting `messages` again. Must describe the same list.
+    public var preparedMessages: [Value]?
 
     /// A chat render input.
     public init(messages: [JSONValue], tools: [JSONValue]? = nil, documents: [JSONValue]? = nil, addGenerationPrompt: Bool = false, variables: JSONObject = JSONObject()) {
@@ -54,8 +62,9 @@ extension ChatRenderInput {
             guard case .object(let object) = message else {
                 throw JinjaError(.typeError, "Chat messages should be dicts, dataclasses or pydantic models, but got \(Value(json: message).pythonRepr).")
             }
-            messages.append(Value(json: .object(Self.aliasingReasoning(object))))
+            if input.preparedMessages == nil { messages.append(Self.messageValue(object)) }
         }
+        if let prepared = input.preparedMessages { messages = prepared }
         if let tools = input.tools, tools.contains(where: { $0.objectValue == nil }) {
             throw JinjaError(.valueError, "Tools should either be a JSON schema, or a callable function with type hints and a docstring suitable for auto-conversion to a schema.")
         }
@@ -65,7 +74,7 @@ extension ChatRenderInput {
             throw JinjaError(.typeError, "Documents should be a list of dicts with 'title' and 'text' keys!")
         }
         variables["messages"] = .list(messages)
-        variables["tools"] = input.tools.map { Value(json: .array($0)) } ?? Value.none
+        variables["tools"] = input.tools == nil ? Value.none : input.preparedTools ?? input.tools.map { Value(json: .array($0)) } ?? Value.none
         variables["documents"] = documents.map { Value(json: .array($0)) } ?? Value.none
         variables["add_generation_prompt"] = .bool(input.addGenerationPrompt)
         return variables
@@ -79,6 +88,12 @@ extension ChatRenderInput {
         case .array(let documents)?: return documents
         default: throw JinjaError(.typeError, "Documents should be a list of dicts with 'title' and 'text' keys!")
         }
+    }
+
+    /// The template value of one message, prepared as transformers prepares it
+    /// (reasoning fields aliased, see below).
+    public static func messageValue(_ message: JSONObject) -> Value {
+        Value(json: .object(aliasingReasoning(message)))
     }
 
     /// transformers copies the first non-null of `reasoning_content`,

@@ -14,6 +14,8 @@ public struct JinjaRenderer: ChatRenderer {
     public var options: RenderOptions
     /// Facts families learned by probing this template.
     let probes = TemplateProbeCache()
+    /// Tool lists and messages already converted to template values.
+    let values = TemplateValueCache()
 
     /// Parses `source`.
     public init(source: String, variables: JSONObject = JSONObject(), options: RenderOptions = RenderOptions()) throws(ChatTemplateError) {
@@ -34,11 +36,15 @@ public struct JinjaRenderer: ChatRenderer {
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
         var all = variables
         for (key, value) in conversation.variables.members { all[key] = value }
-        let input = ChatRenderInput(
+        var input = ChatRenderInput(
             messages: conversation.messages.map { .object($0.json) },
             tools: conversation.tools?.arrayValue,
             addGenerationPrompt: addGenerationPrompt,
             variables: all)
+        if let tools = input.tools, tools.allSatisfy({ $0.objectValue != nil }) {
+            input.preparedTools = values.value(ofTools: tools)
+        }
+        input.preparedMessages = conversation.messages.map { values.value(ofMessage: $0.json) }
         do {
             let rendered = try template.render(chat: input, options: options)
             return RenderedChat(text: rendered.text, generationSpans: rendered.generationSpans)
