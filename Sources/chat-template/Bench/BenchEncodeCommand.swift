@@ -53,23 +53,29 @@ struct BenchEncodeCommand: ParsableCommand {
                 }
             }
         }
-        // A fresh encoder per pass: its cache of long pieces (system prompts,
-        // tool schemas shared across conversations) starts empty each time, so
-        // repeats measure one real pass over the data, not replays.
-        let start = CPUClock.now()
+        // A fresh renderer (template parsed again) and encoder per pass: their
+        // caches (long pieces, converted tools and messages, tojson text)
+        // start empty, so repeats measure real passes over the data, not
+        // replays. Building them is not timed.
+        let directory = try setup.directory()
+        var encodeSeconds = 0.0
+        var textsSeconds = 0.0
         for _ in 0..<repetitions {
-            let pass = Encoder(template: encoder.template, renderer: encoder.renderer, tokenizer: encoder.tokenizer, options: encoder.options)
+            let renderer = try setup.renderer(for: encoder.template, directory: directory)
+            let pass = Encoder(template: encoder.template, renderer: renderer, tokenizer: encoder.tokenizer, options: encoder.options)
+            let start = CPUClock.now()
             for conversation in conversations { _ = pass.encodeForTraining(conversation) }
-        }
-        let perConversation = CPUClock.seconds(since: start) / Double(repetitions * conversations.count)
-        // The text half alone (renders and cuts, no tokenizer), to show where the time goes.
-        let textsStart = CPUClock.now()
-        for _ in 0..<repetitions {
+            encodeSeconds += CPUClock.seconds(since: start)
+            // The text half alone (renders and cuts, no tokenizer), to show where the time goes.
+            let textsRenderer = try setup.renderer(for: encoder.template, directory: directory)
+            let textsStart = CPUClock.now()
             for conversation in conversations {
-                _ = encoder.template.trainingTexts(of: conversation, renderer: encoder.renderer, withFullRender: allTurns)
+                _ = encoder.template.trainingTexts(of: conversation, renderer: textsRenderer, withFullRender: allTurns)
             }
+            textsSeconds += CPUClock.seconds(since: textsStart)
         }
-        let textsPerConversation = CPUClock.seconds(since: textsStart) / Double(repetitions * conversations.count)
+        let perConversation = encodeSeconds / Double(repetitions * conversations.count)
+        let textsPerConversation = textsSeconds / Double(repetitions * conversations.count)
 
         if json {
             print(JSONValue.object(JSONObject([
