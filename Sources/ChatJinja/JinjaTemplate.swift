@@ -22,13 +22,15 @@ public struct JinjaTemplate: Sendable {
     public init(source: String) throws(JinjaError) {
         let text = SourceText(source)
         self.source = text
-        self.program = CompiledProgram(body: StatementCompiler().compile(try Parser.parse(text)))
+        let compiler = StatementCompiler()
+        let body = compiler.compile(try Parser.parse(text))
+        self.program = CompiledProgram(body: body, nameCount: compiler.symbols.count)
     }
 
     /// Renders the template with `variables` (`messages`, `tools`,
     /// `add_generation_prompt`, `bos_token`, …).
     public func render(_ variables: [String: Value], options: RenderOptions = RenderOptions()) throws(JinjaError) -> RenderedText {
-        let renderer = Renderer(source: source, context: variables, options: options)
+        let renderer = Renderer(source: source, context: variables, options: options, nameCount: program.nameCount)
         var output = ""
         _ = try program.body(renderer, Frame(parent: nil, capacity: 16), &output)
         return RenderedText(text: output, generationSpans: renderer.generationSpans)

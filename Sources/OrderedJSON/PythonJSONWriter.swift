@@ -38,46 +38,57 @@ public struct PythonJSONWriter: Sendable {
 
     /// The text of `value`.
     public func string(from value: JSONValue) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(value, level: 0, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the text of `value` at nesting `level` to `out`.
     public func write(_ value: JSONValue, level: Int = 0, into out: inout String) {
+        var bytes: [UInt8] = []
+        write(value, level: level, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 text of `value` at nesting `level` to `out`: the
+    /// writer works on bytes, as appending to a `String` piece by piece costs
+    /// several times more.
+    public func write(_ value: JSONValue, level: Int = 0, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += Self.number(d)
-        case .largeInteger(let digits): out += digits
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: Self.number(d).utf8)
+        case .largeInteger(let digits): out.append(contentsOf: digits.utf8)
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
-            if elements.isEmpty { out += "[]"; return }
-            out += "["
-            for (i, element) in elements.enumerated() {
-                if i > 0 { out += itemSeparator }
+            if elements.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for index in elements.indices {
+                if index > 0 { out.append(contentsOf: itemSeparator.utf8) }
                 newline(level + 1, into: &out)
-                write(element, level: level + 1, into: &out)
+                write(elements[index], level: level + 1, into: &out)
             }
             newline(level, into: &out)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty { out += "{}"; return }
-            out += "{"
-            var order = Array(0..<object.count)
+            if object.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            let keys = object.keys, values = object.values
+            var order = Array(keys.indices)
             if sortKeys {
-                order.sort { Self.codePointLess(object.keys[$0], object.keys[$1]) }
+                order.sort { Self.codePointLess(keys[$0], keys[$1]) }
             }
             for (n, i) in order.enumerated() {
-                if n > 0 { out += itemSeparator }
+                if n > 0 { out.append(contentsOf: itemSeparator.utf8) }
                 newline(level + 1, into: &out)
-                writeString(object.keys[i], into: &out)
-                out += keySeparator
-                write(object.values[i], level: level + 1, into: &out)
+                writeString(keys[i], into: &out)
+                out.append(contentsOf: keySeparator.utf8)
+                write(values[i], level: level + 1, into: &out)
             }
             newline(level, into: &out)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -93,50 +104,114 @@ public struct PythonJSONWriter: Sendable {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 
-    private func newline(_ level: Int, into out: inout String) {
+    private func newline(_ level: Int, into out: inout [UInt8]) {
         guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<level { out.append(contentsOf: indent.utf8) }
     }
 
     /// Appends `s` as a quoted JSON string with Python's escapes.
-    ///
-    /// Scans UTF-8 bytes and copies unescaped runs in one piece: escapes are
-    /// ASCII, so run boundaries always fall on character boundaries.
     public func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        let utf8 = s.utf8
-        var plainStart = utf8.startIndex
-        var i = plainStart
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (ensureASCII && byte > 0x7E) else {
-                i = utf8.index(after: i)
-                continue
-            }
-            out += s[plainStart..<i]
-            if byte >= 0x80 {
-                Self.appendEscape(s.unicodeScalars[i].value, into: &out)
-                i = s.unicodeScalars.index(after: i)
-            } else {
-                Self.appendEscape(UInt32(byte), into: &out)
-                i = utf8.index(after: i)
-            }
-            plainStart = i
-        }
-        out += s[plainStart..<utf8.endIndex]
-        out += "\""
+        var bytes: [UInt8] = []
+        writeString(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func appendEscape(_ v: UInt32, into out: inout String) {
+    /// Appends `s`, quoted and escaped, as UTF-8 bytes.
+    public func writeString(_ s: String, into out: inout [UInt8]) {
+        Self.writeQuoted(s, ensureASCII: ensureASCII, into: &out)
+    }
+
+    /// Appends `s` as a quoted JSON string with Python's escapes: `"`, `\\`
+    /// and control characters always, non-ASCII characters when `ensureASCII`.
+    ///
+    /// Scans UTF-8 bytes in place and copies unescaped runs in one piece:
+    /// escapes are ASCII, so run boundaries always fall on character boundaries.
+    public static func writeQuoted(_ s: String, ensureASCII: Bool, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, ensureASCII: ensureASCII, into: &out) }) == nil {
+            var copy = s
+            copy.withUTF8 { appendEscaped($0, ensureASCII: ensureASCII, into: &out) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, ensureASCII: Bool, into out: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            index = firstByteNeedingEscape(bytes, from: index, ensureASCII: ensureASCII)
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (ensureASCII && byte > 0x7E) else {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            if byte >= 0x80 {
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                appendEscape(scalar, into: &out)
+                index += length
+            } else {
+                appendEscape(UInt32(byte), into: &out)
+                index += 1
+            }
+            runStart = index
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+
+    /// The offset of the first byte at or after `start` that must be
+    /// escaped, or `bytes.count`. Text is mostly plain, so eight bytes are
+    /// tested at a time: a byte below 0x20, a `"`, a backslash or (for
+    /// `ensureASCII`) one above 0x7E makes the word's test fail.
+    private static func firstByteNeedingEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, ensureASCII: Bool) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            // A byte of `x` is zero (or, for `below32`, under 0x20) exactly
+            // where the high bit of the expression is set, for ASCII bytes;
+            // bytes with the high bit set are excluded by `& ~word`.
+            let below32 = (word &- ones &* 0x20) & ~word & highBits
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let quoteOrBackslash = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highBits
+            let delete = word ^ (ones &* 0x7F)
+            let nonASCII = ensureASCII ? word & highBits | (delete &- ones) & ~delete & highBits : 0
+            if below32 | quoteOrBackslash | nonASCII != 0 { break }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || (ensureASCII && byte > 0x7E) { return index }
+            index += 1
+        }
+        return index
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8 text, and its length.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var scalar = lead & (0xFF >> (length + 1))
+        for offset in 1..<length where index + offset < bytes.count {
+            scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (scalar, length)
+    }
+
+    private static func appendEscape(_ v: UInt32, into out: inout [UInt8]) {
         switch v {
-        case 0x22: out += "\\\""
-        case 0x5C: out += "\\\\"
-        case 0x0A: out += "\\n"
-        case 0x0D: out += "\\r"
-        case 0x09: out += "\\t"
-        case 0x08: out += "\\b"
-        case 0x0C: out += "\\f"
+        case 0x22: out.append(contentsOf: "\\\"".utf8)
+        case 0x5C: out.append(contentsOf: "\\\\".utf8)
+        case 0x0A: out.append(contentsOf: "\\n".utf8)
+        case 0x0D: out.append(contentsOf: "\\r".utf8)
+        case 0x09: out.append(contentsOf: "\\t".utf8)
+        case 0x08: out.append(contentsOf: "\\b".utf8)
+        case 0x0C: out.append(contentsOf: "\\f".utf8)
         default:
             if v >= 0x10000 {
                 let offset = v - 0x10000
@@ -148,13 +223,13 @@ public struct PythonJSONWriter: Sendable {
         }
     }
 
-    private static func appendUnicodeEscape(_ v: UInt32, into out: inout String) {
-        let hex = Array("0123456789abcdef")
-        out += "\\u"
-        out.append(hex[Int((v >> 12) & 0xF)])
-        out.append(hex[Int((v >> 8) & 0xF)])
-        out.append(hex[Int((v >> 4) & 0xF)])
-        out.append(hex[Int(v & 0xF)])
+    private static func appendUnicodeEscape(_ v: UInt32, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = UInt8((v >> UInt32(shift)) & 0xF)
+            out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
     }
 }
 

@@ -78,4 +78,6 @@ final class CompiledMacro {
 /// nodes and constants, never render state, so sharing them across threads is safe.
 struct CompiledProgram: @unchecked Sendable {
     let body: CompiledBody
+    /// How many distinct names the body uses (the size of a render's name cache).
+    let nameCount: Int
 }

@@ -23,11 +23,16 @@ final class Renderer: CallEnvironment {
     @exclusivity(unchecked) var generationSpans: [Range<Int>] = []
     /// Computed on the first deep call: finding the stack bounds costs a system call.
     lazy var stackGuard = StackGuard()
+    /// What each name gives outside every frame (render variable, global or
+    /// neither), found on its first use: `messages` is read on every message,
+    /// and hashing its name each time cost more than the rest of the read.
+    @exclusivity(unchecked) private var outerValues: [OuterValue]
 
     /// Builtin globals, shared by every render.
     static let globals: [String: Value] = Builtins.globals
 
-    init(source: SourceText, context: [String: Value], options: RenderOptions) {
+    init(source: SourceText, context: [String: Value], options: RenderOptions, nameCount: Int) {
+        self.outerValues = Array(repeating: .unresolved, count: nameCount)
         self.source = source
         self.context = context
         self.limits = options.limits
@@ -45,8 +50,24 @@ final class Renderer: CallEnvironment {
     @inline(__always)
     func lookupIfPresent(_ symbol: VariableName, in frame: Frame) -> Value? {
         if let value = frame.lookup(symbol) { return value }
-        if let value = context[symbol.name] { return value }
-        return Self.globals[symbol.name]
+        guard symbol.id < outerValues.count else { return outerValue(symbol.name) }
+        switch outerValues[symbol.id] {
+        case .present(let value): return value
+        case .absent: return nil
+        case .unresolved:
+            let value = outerValue(symbol.name)
+            outerValues[symbol.id] = value.map(OuterValue.present) ?? .absent
+            return value
+        }
+    }
+
+    private func outerValue(_ name: String) -> Value? {
+        context[name] ?? Self.globals[name]
+    }
+
+    private enum OuterValue {
+        case unresolved, absent
+        case present(Value)
     }
 
     /// Adds the template position to an error that has none yet.

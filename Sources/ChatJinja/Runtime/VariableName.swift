@@ -18,6 +18,9 @@ final class VariableTable {
         VariableName.kwargs.name: VariableName.kwargs.id, VariableName.caller.name: VariableName.caller.id,
     ]
 
+    /// How many distinct names the template has; ids are `0..<count`.
+    var count: Int { ids.count }
+
     func name(_ name: String) -> VariableName {
         if let id = ids[name] { return VariableName(id: id, name: name) }
         let id = ids.count

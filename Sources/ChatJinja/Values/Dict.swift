@@ -25,6 +25,27 @@ public struct Dict: @unchecked Sendable {
         storage = Storage(contents)
     }
 
+    /// A dict of distinct string keys (a JSON object's members), built
+    /// without checking each key against those before it.
+    init(distinctKeys keys: [String], values: [Value]) {
+        var contents = Contents()
+        contents.keys = keys.map(Value.string)
+        contents.values = values
+        contents.buildIndexIfLarge()
+        storage = Storage(contents)
+    }
+
+    /// Calls `body` with the keys and values borrowed in place, for loops
+    /// that must not retain every element they pass (`tojson` of a schema).
+    func withElements<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<Value>, UnsafeBufferPointer<Value>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let contents = storage.contents
+        return try contents.keys.withUnsafeBufferPointer { (keys) throws(Failure) -> Result in
+            try contents.values.withUnsafeBufferPointer { (values) throws(Failure) -> Result in try body(keys, values) }
+        }
+    }
+
     /// The number of items.
     public var count: Int { storage.contents.keys.count }
 
@@ -106,13 +127,18 @@ public struct Dict: @unchecked Sendable {
             values.append(value)
             if index != nil, let hashed {
                 index?[hashed] = keys.count - 1
-            } else if keys.count > Self.indexThreshold {
-                var built = [DictKey: Int](minimumCapacity: keys.count * 2)
-                for (position, key) in keys.enumerated() {
-                    if let hashed = try? DictKey(key), built[hashed] == nil { built[hashed] = position }
-                }
-                index = built
+            } else {
+                buildIndexIfLarge()
             }
+        }
+
+        mutating func buildIndexIfLarge() {
+            guard keys.count > Self.indexThreshold else { return }
+            var built = [DictKey: Int](minimumCapacity: keys.count * 2)
+            for (position, key) in keys.enumerated() {
+                if let hashed = try? DictKey(key), built[hashed] == nil { built[hashed] = position }
+            }
+            index = built
         }
 
         func position(ofString key: String) -> Int? {

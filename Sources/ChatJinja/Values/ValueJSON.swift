@@ -13,8 +13,9 @@ extension Value {
         case .string(let s): self = .string(s)
         case .array(let elements): self = .list(elements.map(Value.init(json:)))
         case .object(let object):
-            // Built in one go: each `set` on a `Dict` boxes its arrays anew.
-            self = .dict(Dict(object.members.map { ($0.0, Value(json: $0.1)) }))
+            // Built in one go from the member arrays (JSON object keys are
+            // already distinct): each `set` on a `Dict` boxes its arrays anew.
+            self = .dict(Dict(distinctKeys: object.keys, values: object.values.map(Value.init(json:))))
         }
     }
 

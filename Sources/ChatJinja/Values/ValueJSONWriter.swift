@@ -46,28 +46,29 @@ struct ValueJSONWriter {
         case .list(let elements), .tuple(let elements):
             if elements.isEmpty { append("[]", to: &out); return }
             out.append(UInt8(ascii: "["))
-            var first = true
-            for element in elements {
-                try checkSize(out)
-                if !first { out.append(contentsOf: itemSeparator) }
-                first = false
-                newline(level + 1, into: &out)
-                try write(element, level: level + 1, into: &out)
+            // Borrowed in place: iterating the array would retain every element.
+            try elements.withUnsafeBufferPointer { (elements) throws(JinjaError) in
+                for index in elements.indices {
+                    try checkSize(out)
+                    if index > 0 { out.append(contentsOf: itemSeparator) }
+                    newline(level + 1, into: &out)
+                    try write(elements[index], level: level + 1, into: &out)
+                }
             }
             newline(level, into: &out)
             out.append(UInt8(ascii: "]"))
         case .dict(let dict):
             if dict.isEmpty { append("{}", to: &out); return }
             out.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, member) in zip(dict.keys, dict.values) {
-                try checkSize(out)
-                if !first { out.append(contentsOf: itemSeparator) }
-                first = false
-                newline(level + 1, into: &out)
-                try writeKey(key, into: &out)
-                out.append(contentsOf: keySeparator)
-                try write(member, level: level + 1, into: &out)
+            try dict.withElements { (keys, values) throws(JinjaError) in
+                for index in keys.indices {
+                    try checkSize(out)
+                    if index > 0 { out.append(contentsOf: itemSeparator) }
+                    newline(level + 1, into: &out)
+                    try writeKey(keys[index], into: &out)
+                    out.append(contentsOf: keySeparator)
+                    try write(values[index], level: level + 1, into: &out)
+                }
             }
             newline(level, into: &out)
             out.append(UInt8(ascii: "}"))
@@ -101,40 +102,9 @@ struct ValueJSONWriter {
         }
     }
 
-    /// A quoted string with `json.dumps(ensure_ascii=False)` escapes: only
-    /// `"`, `\` and control characters, so unescaped runs are copied whole.
+    /// A quoted string with `json.dumps(ensure_ascii=False)` escapes.
     private func writeString(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(byte, to: &out)
-                runStart = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
-        switch byte {
-        case 0x22: append("\\\"", to: &out)
-        case 0x5C: append("\\\\", to: &out)
-        case 0x0A: append("\\n", to: &out)
-        case 0x0D: append("\\r", to: &out)
-        case 0x09: append("\\t", to: &out)
-        case 0x08: append("\\b", to: &out)
-        case 0x0C: append("\\f", to: &out)
-        default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            append("\\u00", to: &out)
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0xF)])
-        }
+        PythonJSONWriter.writeQuoted(text, ensureASCII: false, into: &out)
     }
 
     private func append(_ text: StaticString, to out: inout [UInt8]) {

@@ -54,18 +54,28 @@ final class ProgressReporter {
 }
 
 /// The number of non-blank lines of a file, for the progress bar's total;
-/// `nil` for standard input or an unreadable file.
+/// `nil` for standard input or an unreadable file. Reads in chunks, so a
+/// dataset larger than memory can be counted too.
 func countLines(atPath path: String) -> Int? {
-    guard path != "-", let data = FileManager.default.contents(atPath: path) else { return nil }
+    guard path != "-", let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    let chunkSize = 1 << 20
+    let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
+    defer { chunk.deallocate() }
     var count = 0
     var lineHasText = false
-    for byte in data {
-        if byte == 0x0A {
-            if lineHasText { count += 1 }
-            lineHasText = false
-        } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
-            lineHasText = true
+    while true {
+        let length = fread(chunk, 1, chunkSize, file)
+        if length == 0 { break }
+        for byte in UnsafeRawBufferPointer(start: chunk, count: length) {
+            if byte == 0x0A {
+                if lineHasText { count += 1 }
+                lineHasText = false
+            } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
+                lineHasText = true
+            }
         }
     }
+    if ferror(file) != 0 { return nil }
     return lineHasText ? count + 1 : count
 }
