@@ -194,31 +194,26 @@ private struct Reader {
     mutating func readString() throws(JSONParseError) -> String {
         position += 1
         let start = position
-        // Fast path: no escapes, the bytes are the string.
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-                position += 1
-                return s
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("Invalid control character") }
+        // Plain runs are found eight bytes at a time and copied whole; a
+        // string without escapes is its bytes.
+        position = JSONStringBytes.firstSpecial(in: bytes, from: position, includingNonASCII: false)
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             position += 1
+            return s
         }
         var buffer = Array(bytes[start..<position])
         while position < bytes.count {
+            let runStart = position
+            position = JSONStringBytes.firstSpecial(in: bytes, from: position, includingNonASCII: false)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
                 return String(decoding: buffer, as: UTF8.self)
             }
             if byte < 0x20 { throw error("Invalid control character") }
-            if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                position += 1
-                continue
-            }
             position += 1
             guard position < bytes.count else { break }
             let escape = bytes[position]
@@ -247,7 +242,7 @@ private struct Reader {
                 }
                 // A lone surrogate cannot live in a Swift String; it becomes U+FFFD.
                 let unicode = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+                UTF8.encode(unicode) { buffer.append($0) }
             default:
                 position -= 1
                 throw error("Invalid \\escape")

@@ -140,7 +140,7 @@ public struct PythonJSONWriter: Sendable {
         var runStart = 0
         var index = 0
         while index < bytes.count {
-            index = firstByteNeedingEscape(bytes, from: index, ensureASCII: ensureASCII)
+            index = JSONStringBytes.firstSpecial(in: bytes, from: index, includingNonASCII: ensureASCII)
             guard index < bytes.count else { break }
             let byte = bytes[index]
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (ensureASCII && byte > 0x7E) else {
@@ -159,37 +159,6 @@ public struct PythonJSONWriter: Sendable {
             runStart = index
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-    }
-
-    /// The offset of the first byte at or after `start` that must be
-    /// escaped, or `bytes.count`. Text is mostly plain, so eight bytes are
-    /// tested at a time: a byte below 0x20, a `"`, a backslash or (for
-    /// `ensureASCII`) one above 0x7E makes the word's test fail.
-    private static func firstByteNeedingEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, ensureASCII: Bool) -> Int {
-        guard let base = bytes.baseAddress else { return bytes.count }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        var index = start
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            // A byte of `x` is zero (or, for `below32`, under 0x20) exactly
-            // where the high bit of the expression is set, for ASCII bytes;
-            // bytes with the high bit set are excluded by `& ~word`.
-            let below32 = (word &- ones &* 0x20) & ~word & highBits
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let quoteOrBackslash = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highBits
-            let delete = word ^ (ones &* 0x7F)
-            let nonASCII = ensureASCII ? word & highBits | (delete &- ones) & ~delete & highBits : 0
-            if below32 | quoteOrBackslash | nonASCII != 0 { break }
-            index += 8
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || (ensureASCII && byte > 0x7E) { return index }
-            index += 1
-        }
-        return index
     }
 
     /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8 text, and its length.

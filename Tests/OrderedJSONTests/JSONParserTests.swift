@@ -19,6 +19,22 @@ import Testing
         #expect(value == .string("a\n\t\"\\/é😀"))
     }
 
+    /// Plain runs are skipped eight bytes at a time: escapes, quotes and
+    /// control characters must be found at every offset.
+    @Test func findsEscapesAndControlCharactersAtEveryOffset() throws {
+        let escapes: [(json: String, text: String)] = [(#"\n"#, "\n"), (#"\""#, "\""), (#"\\"#, "\\"), (#"\u00e9"#, "é"), (#"\ud83d\ude00"#, "😀")]
+        for offset in 0..<20 {
+            let before = String(repeating: "a", count: offset), after = String(repeating: "é", count: 7)
+            for (json, text) in escapes {
+                #expect(try JSONParser().parse("\"\(before)\(json)\(after)\"") == .string(before + text + after))
+                #expect(try JSONParser().parse("\"\(before)\(json)\(before)\(json)\"") == .string(before + text + before + text))
+            }
+            #expect(throws: JSONParseError.self) { try JSONParser().parse("\"\(before)\u{1}\(after)\"") }
+            #expect(throws: JSONParseError.self) { try JSONParser().parse("\"\(before)\\n\(before)\u{1f}\"") }
+            #expect(throws: JSONParseError.self) { try JSONParser().parse("\"\(before)") }
+        }
+    }
+
     @Test func loneSurrogateBecomesReplacementCharacter() throws {
         #expect(try parser.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
     }
