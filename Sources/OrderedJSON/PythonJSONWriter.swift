@@ -143,10 +143,6 @@ public struct PythonJSONWriter: Sendable {
             index = JSONStringBytes.firstSpecial(in: bytes, from: index, includingNonASCII: ensureASCII)
             guard index < bytes.count else { break }
             let byte = bytes[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (ensureASCII && byte > 0x7E) else {
-                index += 1
-                continue
-            }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             if byte >= 0x80 {
                 let (scalar, length) = decodeScalar(bytes, at: index)
@@ -173,14 +169,15 @@ public struct PythonJSONWriter: Sendable {
     }
 
     private static func appendEscape(_ v: UInt32, into out: inout [UInt8]) {
+        let short: UInt8
         switch v {
-        case 0x22: out.append(contentsOf: "\\\"".utf8)
-        case 0x5C: out.append(contentsOf: "\\\\".utf8)
-        case 0x0A: out.append(contentsOf: "\\n".utf8)
-        case 0x0D: out.append(contentsOf: "\\r".utf8)
-        case 0x09: out.append(contentsOf: "\\t".utf8)
-        case 0x08: out.append(contentsOf: "\\b".utf8)
-        case 0x0C: out.append(contentsOf: "\\f".utf8)
+        case 0x22: short = UInt8(ascii: "\"")
+        case 0x5C: short = UInt8(ascii: "\\")
+        case 0x0A: short = UInt8(ascii: "n")
+        case 0x0D: short = UInt8(ascii: "r")
+        case 0x09: short = UInt8(ascii: "t")
+        case 0x08: short = UInt8(ascii: "b")
+        case 0x0C: short = UInt8(ascii: "f")
         default:
             if v >= 0x10000 {
                 let offset = v - 0x10000
@@ -189,7 +186,10 @@ public struct PythonJSONWriter: Sendable {
             } else {
                 appendUnicodeEscape(v, into: &out)
             }
+            return
         }
+        out.append(UInt8(ascii: "\\"))
+        out.append(short)
     }
 
     private static func appendUnicodeEscape(_ v: UInt32, into out: inout [UInt8]) {

@@ -107,9 +107,19 @@ extension JSONLinesReader {
     /// The offset of the first byte of `bytes` that does not belong to a
     /// well-formed UTF-8 sequence, or `nil` when all are well formed.
     static func firstInvalidUTF8Byte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var iterator = bytes.makeIterator()
+        // ASCII needs no decoding: skip it eight bytes at a time, and parse
+        // scalars only from the first byte with its high bit set.
+        guard let base = bytes.baseAddress else { return nil }
+        var start = 0
+        while start + 8 <= bytes.count,
+              UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            start += 8
+        }
+        while start < bytes.count, bytes[start] < 0x80 { start += 1 }
+        guard start < bytes.count else { return nil }
+        var iterator = UnsafeBufferPointer(rebasing: bytes[start...]).makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
-        var offset = 0
+        var offset = start
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar): offset += scalar.count

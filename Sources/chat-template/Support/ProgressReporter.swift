@@ -67,13 +67,21 @@ func countLines(atPath path: String) -> Int? {
     while true {
         let length = fread(chunk, 1, chunkSize, file)
         if length == 0 { break }
-        for byte in UnsafeRawBufferPointer(start: chunk, count: length) {
-            if byte == 0x0A {
+        // Newlines are found with memchr; a line is looked into only until
+        // its first non-blank byte, which is usually its first byte.
+        var position = 0
+        while position < length {
+            let rest = chunk + position
+            let newline = memchr(rest, 0x0A, length - position).map { $0 - chunk } ?? length
+            if !lineHasText {
+                let line = UnsafeRawBufferPointer(start: rest, count: newline - position)
+                lineHasText = line.contains { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }
+            }
+            if newline < length {
                 if lineHasText { count += 1 }
                 lineHasText = false
-            } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
-                lineHasText = true
             }
+            position = newline + 1
         }
     }
     if ferror(file) != 0 { return nil }
