@@ -31,6 +31,7 @@ public struct JinjaTemplate: Sendable {
     /// `add_generation_prompt`, `bos_token`, …).
     public func render(_ variables: [String: Value], options: RenderOptions = RenderOptions()) throws(JinjaError) -> RenderedText {
         let renderer = Renderer(source: source, context: variables, options: options, nameCount: program.nameCount)
+        defer { renderer.endRender() }
         var output = ""
         _ = try program.body(renderer, Frame(parent: nil, capacity: 16), &output)
         return RenderedText(text: output, generationSpans: renderer.generationSpans)

@@ -61,6 +61,8 @@ final class CompiledMacro {
     let usesVarargs: Bool
     let usesKwargs: Bool
     let usesCaller: Bool
+    /// Takes only its named parameters: no `varargs`, `kwargs` or `caller`.
+    var isPlain: Bool { !usesVarargs && !usesKwargs && !usesCaller }
 
     init(_ definition: MacroDefinition, symbols: VariableTable, defaults: [CompiledExpression?], body: @escaping CompiledBody) {
         name = definition.name

@@ -1,13 +1,29 @@
 extension Renderer {
     /// A macro as a callable value that closes over the frame it was defined
     /// in, so its body sees that frame's variables as they are when it runs.
+    ///
+    /// The frame holds the macro and the macro its frame: a cycle that would
+    /// keep every render's variables alive forever. The macro reaches its
+    /// frame (and this renderer) through a `MacroScope` that `endRender()`
+    /// empties, which breaks the cycle once nothing can call the macro.
     func makeMacro(_ definition: CompiledMacro, closingOver frame: Frame) -> Callable {
-        Callable(name: definition.name) { arguments, environment throws(JinjaError) in
-            guard let renderer = environment as? Renderer else {
-                throw JinjaError(.templateRuntimeError, "macro '\(definition.name)' called outside a render")
+        let scope = MacroScope(renderer: self, frame: frame)
+        macroScopes.append(scope)
+        return Callable(name: definition.name) { arguments, _ throws(JinjaError) in
+            guard let renderer = scope.renderer, let frame = scope.frame else {
+                throw JinjaError(.templateRuntimeError, "macro '\(definition.name)' called after its render ended")
             }
             return try renderer.callMacro(definition, in: frame, with: arguments)
         }
+    }
+
+    /// Lets go of what this render's macros hold (see `makeMacro`).
+    func endRender() {
+        for scope in macroScopes {
+            scope.renderer = nil
+            scope.frame = nil
+        }
+        macroScopes.removeAll()
     }
 
     /// Binds arguments as Jinja2 does — positional, then keywords, then
@@ -18,6 +34,18 @@ extension Renderer {
         defer { leaveCall() }
         let parameters = definition.parameters
         let frame = Frame(parent: definingFrame, capacity: parameters.count + 2)
+        if arguments.keywords.isEmpty && arguments.positional.count <= parameters.count && definition.isPlain {
+            // The usual call, `render_content(message.content, true)`: only
+            // positional arguments, no varargs/kwargs/caller to collect.
+            for index in parameters.indices {
+                if index < arguments.positional.count {
+                    frame.set(parameters[index], arguments.positional[index])
+                } else {
+                    frame.set(parameters[index], try defaultValue(definition, parameter: index, in: frame))
+                }
+            }
+            return .string(try capture(definition.body, in: frame))
+        }
         var bound = [Bool](repeating: false, count: parameters.count)
         for (index, value) in arguments.positional.prefix(parameters.count).enumerated() {
             frame.set(parameters[index], value)
@@ -45,11 +73,7 @@ extension Renderer {
             }
         }
         for index in parameters.indices where !bound[index] {
-            if let defaultExpression = definition.defaults[index] {
-                frame.set(parameters[index], try defaultExpression(self, frame))
-            } else {
-                frame.set(parameters[index], .undefined(Undefined(message: "parameter '\(parameters[index].name)' was not provided")))
-            }
+            frame.set(parameters[index], try defaultValue(definition, parameter: index, in: frame))
         }
         if definition.usesVarargs { frame.set(.varargs, .tuple(extraPositional)) }
         if definition.usesKwargs { frame.set(.kwargs, .dict(extraKeywords)) }
@@ -57,5 +81,24 @@ extension Renderer {
             frame.set(.caller, caller ?? .undefined(Undefined(message: "No caller defined")))
         }
         return .string(try capture(definition.body, in: frame))
+    }
+
+    /// The default of an unpassed parameter, evaluated in the macro's frame
+    /// (so it sees the parameters bound before it), or undefined.
+    private func defaultValue(_ definition: CompiledMacro, parameter index: Int, in frame: Frame) throws(JinjaError) -> Value {
+        if let defaultExpression = definition.defaults[index] { return try defaultExpression(self, frame) }
+        return .undefined(Undefined(message: "parameter '\(definition.parameters[index].name)' was not provided"))
+    }
+}
+
+/// What a macro needs from its render: the renderer and the frame it was
+/// defined in; emptied when the render ends.
+final class MacroScope {
+    var renderer: Renderer?
+    var frame: Frame?
+
+    init(renderer: Renderer, frame: Frame) {
+        self.renderer = renderer
+        self.frame = frame
     }
 }

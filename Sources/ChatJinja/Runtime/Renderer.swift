@@ -23,6 +23,8 @@ final class Renderer: CallEnvironment {
     @exclusivity(unchecked) var generationSpans: [Range<Int>] = []
     /// Computed on the first deep call: finding the stack bounds costs a system call.
     lazy var stackGuard = StackGuard()
+    /// The scopes of the macros defined so far, emptied by `endRender()`.
+    @exclusivity(unchecked) var macroScopes: [MacroScope] = []
     /// What each name gives outside every frame (render variable, global or
     /// neither), found on its first use: `messages` is read on every message,
     /// and hashing its name each time cost more than the rest of the read.

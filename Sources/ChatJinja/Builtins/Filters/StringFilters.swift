@@ -65,6 +65,9 @@ enum StringFilters {
     }
 
     private static func trim(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        if arguments.positional.isEmpty && arguments.keywords.isEmpty {
+            return .string(StringSplitMethods.stripping(value.pythonStr))
+        }
         let args = try arguments.bind("trim", ["chars"])
         var characters: Set<Unicode.Scalar>? = nil
         if let chars = args[0], !isNone(chars) {

@@ -124,6 +124,7 @@ enum StringSplitMethods {
 
     /// Python `str.strip(chars)`; `nil` strips whitespace.
     static func stripping(_ text: String, characters: Set<Unicode.Scalar>? = nil, leading: Bool = true, trailing: Bool = true) -> String {
+        if characters == nil, let stripped = strippingASCIISpace(text, leading: leading, trailing: trailing) { return stripped }
         let scalars = text.unicodeScalars
         let strips: (Unicode.Scalar) -> Bool = { scalar in
             characters.map { $0.contains(scalar) } ?? PythonText.isSpace(scalar)
@@ -135,6 +136,33 @@ enum StringSplitMethods {
         if trailing {
             while end > start, strips(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         }
+        if start == scalars.startIndex && end == scalars.endIndex { return text }
         return String(scalars[start..<end])
+    }
+
+    /// Whitespace stripping on UTF-8 bytes, for the usual text whose ends are
+    /// ASCII (`|trim` runs on every message); `nil` when an end reached is
+    /// non-ASCII, which may be a Unicode space. Unchanged text is returned
+    /// as is, without a copy.
+    private static func strippingASCIISpace(_ text: String, leading: Bool, trailing: Bool) -> String? {
+        let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var start = 0, end = bytes.count
+            if leading {
+                while start < end, isASCIISpace(bytes[start]) { start += 1 }
+                if start < end && bytes[start] >= 0x80 { return nil }
+            }
+            if trailing {
+                while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+                if end > start && bytes[end - 1] >= 0x80 { return nil }
+            }
+            if start == 0 && end == bytes.count { return text }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return result ?? nil
+    }
+
+    /// Python's `isspace` for ASCII: space, \t \n \v \f \r and the separators 0x1C–0x1F.
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte) || (0x1C...0x1F).contains(byte)
     }
 }
