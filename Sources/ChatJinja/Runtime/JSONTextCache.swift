@@ -86,13 +86,13 @@ final class JSONTextCache: @unchecked Sendable {
         }
     }
 
-    /// The storage addresses of a non-empty dict (keys and values) or list;
+    /// The storage address of a non-empty dict or list;
     /// `nil` for everything else, which is cheap to serialize or not plain data.
     private static func key(of value: Value) -> Key? {
         switch value {
         case .dict(let dict):
-            guard let keys = address(of: dict.keys), let values = address(of: dict.values) else { return nil }
-            return Key(first: keys, second: values)
+            guard !dict.isEmpty else { return nil }
+            return Key(first: dict.storageAddress, second: nil)
         case .list(let elements):
             return address(of: elements).map { Key(first: $0, second: nil) }
         default:

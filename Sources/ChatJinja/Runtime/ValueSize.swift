@@ -65,13 +65,18 @@ extension Renderer {
     /// value would take exponential time.
     private static func depth(of value: Value, budget: Int, known: inout [UnsafeRawPointer: Int]) -> Int {
         let items: [Value]
+        let storage: UnsafeRawPointer?
         switch value {
-        case .list(let elements), .tuple(let elements): items = elements
-        case .dict(let dict): items = dict.values
+        case .list(let elements), .tuple(let elements):
+            items = elements
+            storage = elements.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+        case .dict(let dict):
+            items = dict.values
+            storage = dict.isEmpty ? nil : dict.storageAddress
         default: return 0
         }
         guard budget > 0 else { return 1 }
-        guard let address = items.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) else { return 1 }
+        guard let address = storage else { return 1 }
         if let depth = known[address] { return depth }
         var deepest = 0
         for item in items {

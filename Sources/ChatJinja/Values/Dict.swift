@@ -2,37 +2,33 @@
 ///
 /// Keys compare as in Python, so `1`, `1.0` and `True` are the same key.
 public struct Dict: @unchecked Sendable {
-    /// The arrays live in one immutable box, so copying a dict (a loop
-    /// variable, a member read) retains one object instead of one per array.
-    /// Mutating takes the arrays out of the box (unique when this dict was
-    /// its only owner) and boxes them again.
-    private var storage: Storage
+    /// Keys and values live in one allocation (keys first, values after
+    /// them), so reaching a member from the dict is one hop: tool schemas
+    /// are walked by `tojson` on every render, and JSON objects are made by
+    /// the thousand. Copying a dict retains that one object; mutating copies
+    /// it first unless this dict is its only owner.
+    private var storage: DictStorage
 
     /// The keys, in insertion order.
-    public var keys: [Value] { storage.contents.keys }
+    public var keys: [Value] { storage.withElements { keys, _ in Array(keys) } }
     /// The values, parallel to `keys`.
-    public var values: [Value] { storage.contents.values }
+    public var values: [Value] { storage.withElements { _, values in Array(values) } }
 
     /// An empty dict.
-    public init() { storage = Storage.empty }
+    public init() { storage = DictStorage.empty }
 
     /// A dict with string keys, in the given order.
     public init(_ pairs: [(String, Value)]) {
-        var contents = Contents()
-        contents.keys.reserveCapacity(pairs.count)
-        contents.values.reserveCapacity(pairs.count)
-        for (key, value) in pairs { contents.set(key, value) }
-        storage = Storage(contents)
+        storage = DictStorage.make(capacity: pairs.count)
+        for (key, value) in pairs { set(key, value) }
     }
 
     /// A dict of distinct string keys (a JSON object's members), built
     /// without checking each key against those before it.
     init(distinctKeys keys: [String], values: [Value]) {
-        var contents = Contents()
-        contents.keys = keys.map(Value.string)
-        contents.values = values
-        contents.buildIndexIfLarge()
-        storage = Storage(contents)
+        storage = DictStorage.make(capacity: keys.count)
+        for index in keys.indices { storage.append(.string(keys[index]), values[index]) }
+        storage.buildIndexIfLarge()
     }
 
     /// Calls `body` with the keys and values borrowed in place, for loops
@@ -40,37 +36,39 @@ public struct Dict: @unchecked Sendable {
     func withElements<Result, Failure: Error>(
         _ body: (UnsafeBufferPointer<Value>, UnsafeBufferPointer<Value>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let contents = storage.contents
-        return try contents.keys.withUnsafeBufferPointer { (keys) throws(Failure) -> Result in
-            try contents.values.withUnsafeBufferPointer { (values) throws(Failure) -> Result in try body(keys, values) }
-        }
+        try storage.withElements(body)
     }
 
+    /// The address of the storage: the same for copies of this dict until
+    /// one of them changes (for caches keyed by identity).
+    var storageAddress: UnsafeRawPointer { UnsafeRawPointer(Unmanaged.passUnretained(storage).toOpaque()) }
+
     /// The number of items.
-    public var count: Int { storage.contents.keys.count }
+    public var count: Int { storage.fields.pointee.count }
 
     /// True when the dict has no items.
-    public var isEmpty: Bool { storage.contents.keys.isEmpty }
+    public var isEmpty: Bool { storage.fields.pointee.count == 0 }
 
     /// The items as `(key, value)` pairs, in order.
     public var items: [(key: Value, value: Value)] {
-        let keys = self.keys, values = self.values
-        return (0..<keys.count).map { (key: keys[$0], value: values[$0]) }
+        storage.withElements { keys, values in (0..<keys.count).map { (key: keys[$0], value: values[$0]) } }
     }
 
     /// The value for a string key, or `nil`.
     public subscript(key: String) -> Value? {
-        storage.contents.position(ofString: key).map { storage.contents.values[$0] }
+        storage.value(forString: key)
     }
 
     /// The value for `key`, or `nil`; throws for an unhashable key.
     public func value(for key: Value) throws(JinjaError) -> Value? {
-        try storage.contents.position(of: key).map { storage.contents.values[$0] }
+        if case .string(let text) = key { return storage.value(forString: text) }
+        return try storage.position(of: DictKey(key)).map { storage.value(at: $0) }
     }
 
     /// Whether `key` is present; throws for an unhashable key.
     public func contains(_ key: Value) throws(JinjaError) -> Bool {
-        try storage.contents.position(of: key) != nil
+        if case .string(let text) = key { return storage.position(ofString: text) != nil }
+        return try storage.position(of: DictKey(key)) != nil
     }
 
     /// Inserts or replaces; a replaced key keeps its position, as in Python.
@@ -80,90 +78,150 @@ public struct Dict: @unchecked Sendable {
             return
         }
         let hashed = try DictKey(key)
-        let existing = storage.contents.position(of: hashed)
-        mutate { $0.insert(key, value, hashed: hashed, at: existing) }
+        let existing = storage.position(of: hashed)
+        makeUnique(adding: existing == nil ? 1 : 0)
+        storage.insert(key, value, hashed: hashed, at: existing)
     }
 
     /// Inserts or replaces a string key.
     public mutating func set(_ key: String, _ value: Value) {
-        mutate { $0.set(key, value) }
+        let existing = storage.position(ofString: key)
+        makeUnique(adding: existing == nil ? 1 : 0)
+        storage.insert(.string(key), value, hashed: storage.fields.pointee.index == nil ? nil : .string(key), at: existing)
     }
 
-    private mutating func mutate(_ change: (inout Contents) -> Void) {
-        var contents = storage.contents
-        // Drop this dict's hold on the box: if it was the only one, the
-        // arrays in `contents` are now unique and change in place.
-        storage = Storage.empty
-        change(&contents)
-        storage = Storage(contents)
+    /// Makes the storage this dict's own, with room for `extra` more items.
+    private mutating func makeUnique(adding extra: Int) {
+        let needed = storage.fields.pointee.count + extra
+        if isKnownUniquelyReferenced(&storage) && storage.keyCapacity >= needed { return }
+        storage = storage.copy(capacity: max(needed, storage.fields.pointee.count * 2, 4))
+    }
+}
+
+/// What a `DictStorage` keeps besides its elements.
+struct DictHeader {
+    var count = 0
+    /// How many keys fit; values start right after them.
+    var keyCapacity: Int
+    /// Positions by key, built only once the dict outgrows `indexThreshold`:
+    /// chat messages and tool schemas are small dicts, where comparing a few
+    /// keys beats hashing (and building a hash table for every JSON object).
+    var index: [DictKey: Int]? = nil
+}
+
+/// The keys (first `capacity` slots) and values (next `capacity` slots) of
+/// a dict, in one allocation; the first `header.count` of each are set.
+final class DictStorage: ManagedBuffer<DictHeader, Value> {
+    static let indexThreshold = 12
+
+    nonisolated(unsafe) static let empty = make(capacity: 0)
+
+    static func make(capacity: Int) -> DictStorage {
+        // `create` may round the capacity up; keys and values split what was asked for.
+        unsafeDowncast(create(minimumCapacity: 2 * capacity) { _ in DictHeader(keyCapacity: capacity) }, to: DictStorage.self)
     }
 
-    private final class Storage {
-        let contents: Contents
-        init(_ contents: Contents) { self.contents = contents }
-        nonisolated(unsafe) static let empty = Storage(Contents())
+    /// The header, reached through its address: reading the `header`
+    /// property of a class makes every access a runtime exclusivity check.
+    /// The storage is only changed by the dict that uniquely owns it.
+    var fields: UnsafeMutablePointer<DictHeader> { withUnsafeMutablePointerToHeader { $0 } }
+
+    /// How many keys fit; values start right after them.
+    var keyCapacity: Int { fields.pointee.keyCapacity }
+
+    deinit {
+        withUnsafeMutablePointers { header, elements in
+            elements.deinitialize(count: header.pointee.count)
+            (elements + keyCapacity).deinitialize(count: header.pointee.count)
+        }
     }
 
-    private struct Contents {
-        var keys: [Value] = []
-        var values: [Value] = []
-        /// Positions by key, built only once the dict outgrows `indexThreshold`:
-        /// chat messages and tool schemas are small dicts, where comparing a few
-        /// keys beats hashing (and building a hash table for every JSON object).
-        var index: [DictKey: Int]? = nil
-
-        static let indexThreshold = 12
-
-        mutating func set(_ key: String, _ value: Value) {
-            insert(.string(key), value, hashed: index == nil ? nil : .string(key), at: position(ofString: key))
+    func withElements<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<Value>, UnsafeBufferPointer<Value>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let count = fields.pointee.count
+        let elements = withUnsafeMutablePointerToElements { $0 }
+        // The pointer stays valid while `self` is alive, which the caller's reference guarantees.
+        return try withExtendedLifetime(self) { () throws(Failure) -> Result in
+            try body(UnsafeBufferPointer(start: elements, count: count), UnsafeBufferPointer(start: elements + keyCapacity, count: count))
         }
+    }
 
-        mutating func insert(_ key: Value, _ value: Value, hashed: DictKey?, at existing: Int?) {
-            if let existing {
-                values[existing] = value
-                return
-            }
-            keys.append(key)
-            values.append(value)
-            if index != nil, let hashed {
-                index?[hashed] = keys.count - 1
-            } else {
-                buildIndexIfLarge()
-            }
-        }
+    func value(at position: Int) -> Value {
+        withUnsafeMutablePointerToElements { $0[keyCapacity + position] }
+    }
 
-        mutating func buildIndexIfLarge() {
-            guard keys.count > Self.indexThreshold else { return }
-            var built = [DictKey: Int](minimumCapacity: keys.count * 2)
-            for (position, key) in keys.enumerated() {
-                if let hashed = try? DictKey(key), built[hashed] == nil { built[hashed] = position }
-            }
-            index = built
-        }
+    func value(forString key: String) -> Value? {
+        position(ofString: key).map(value(at:))
+    }
 
-        func position(ofString key: String) -> Int? {
-            if let index { return index[.string(key)] }
-            for position in keys.indices {
+    func position(ofString key: String) -> Int? {
+        if let index = fields.pointee.index { return index[.string(key)] }
+        return withUnsafeMutablePointerToElements { keys in
+            for position in 0..<fields.pointee.count {
                 if case .string(let candidate) = keys[position], candidate == key { return position }
             }
             return nil
         }
+    }
 
-        func position(of key: Value) throws(JinjaError) -> Int? {
-            if case .string(let text) = key { return position(ofString: text) }
-            return position(of: try DictKey(key))
-        }
-
-        func position(of hashed: DictKey) -> Int? {
-            if let index { return index[hashed] }
-            if case .string(let text) = hashed { return position(ofString: text) }
-            // Only numbers, None, tuples and objects can equal a non-string key.
-            for position in keys.indices {
+    func position(of hashed: DictKey) -> Int? {
+        if let index = fields.pointee.index { return index[hashed] }
+        if case .string(let text) = hashed { return position(ofString: text) }
+        // Only numbers, None, tuples and objects can equal a non-string key.
+        return withUnsafeMutablePointerToElements { keys in
+            for position in 0..<fields.pointee.count {
                 if case .string = keys[position] { continue }
                 if (try? DictKey(keys[position])) == hashed { return position }
             }
             return nil
         }
+    }
+
+    /// Appends a key known to be absent; there must be room.
+    func append(_ key: Value, _ value: Value) {
+        withUnsafeMutablePointers { header, elements in
+            let count = header.pointee.count
+            (elements + count).initialize(to: key)
+            (elements + keyCapacity + count).initialize(to: value)
+            header.pointee.count = count + 1
+        }
+    }
+
+    /// Replaces the value at `existing`, or appends; there must be room.
+    func insert(_ key: Value, _ value: Value, hashed: DictKey?, at existing: Int?) {
+        if let existing {
+            withUnsafeMutablePointerToElements { $0[keyCapacity + existing] = value }
+            return
+        }
+        append(key, value)
+        if fields.pointee.index != nil, let hashed {
+            let position = fields.pointee.count - 1
+            fields.pointee.index?[hashed] = position
+        } else {
+            buildIndexIfLarge()
+        }
+    }
+
+    func buildIndexIfLarge() {
+        guard fields.pointee.count > Self.indexThreshold else { return }
+        var built = [DictKey: Int](minimumCapacity: fields.pointee.count * 2)
+        withElements { keys, _ in
+            for (position, key) in keys.enumerated() {
+                if let hashed = try? DictKey(key), built[hashed] == nil { built[hashed] = position }
+            }
+        }
+        fields.pointee.index = built
+    }
+
+    /// A storage of its own with the same items and room for `capacity`.
+    func copy(capacity: Int) -> DictStorage {
+        let copy = DictStorage.make(capacity: capacity)
+        withElements { keys, values in
+            for position in keys.indices { copy.append(keys[position], values[position]) }
+        }
+        copy.fields.pointee.index = fields.pointee.index
+        return copy
     }
 }
 
