@@ -7,7 +7,7 @@ public struct JSONObject: Sendable, Hashable {
     public private(set) var keys: [String] = []
     /// The member values, parallel to `keys`.
     public private(set) var values: [JSONValue] = []
-    private var index: [String: Int]? = nil
+    private var index: [ExactText: Int]? = nil
 
     private static let indexThreshold = 12
 
@@ -33,8 +33,9 @@ public struct JSONObject: Sendable, Hashable {
 
     /// The position of `key`, or `nil`.
     public func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return keys.firstIndex(of: key)
+        if let index { return index[ExactText(key)] }
+        // By code points, as Python's json.loads tells keys apart.
+        return keys.firstIndex { ExactText.equal($0, key) }
     }
 
     /// The value of `key`; setting `nil` removes the member.
@@ -54,7 +55,7 @@ public struct JSONObject: Sendable, Hashable {
                 keys.append(key)
                 values.append(newValue)
                 if index != nil {
-                    index?[key] = keys.count - 1
+                    index?[ExactText(key)] = keys.count - 1
                 } else {
                     rebuildIndexIfLarge()
                 }
@@ -64,17 +65,17 @@ public struct JSONObject: Sendable, Hashable {
 
     private mutating func rebuildIndexIfLarge() {
         guard keys.count > Self.indexThreshold else { return }
-        var built = [String: Int](minimumCapacity: keys.count)
-        for (i, key) in keys.enumerated() where built[key] == nil { built[key] = i }
+        var built = [ExactText: Int](minimumCapacity: keys.count)
+        for (i, key) in keys.enumerated() where built[ExactText(key)] == nil { built[ExactText(key)] = i }
         index = built
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.keys == rhs.keys && lhs.values == rhs.values
+        lhs.keys.map(ExactText.init) == rhs.keys.map(ExactText.init) && lhs.values == rhs.values
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(keys)
+        hasher.combine(keys.map(ExactText.init))
         hasher.combine(values)
     }
 }

@@ -10,6 +10,18 @@ import Testing
         return nil
     }
 
+    /// Python compares `str` by code point: "é" and "e" + combining acute
+    /// are different keys and different strings (Swift's `==` equates them).
+    @Test func stringKeysAndEqualityCompareCodePoints() throws {
+        let source = #"{% set d = {'\u00e9': 1, 'x': 2} %}{{ d['e\u0301'] is defined }} {{ d['\u00e9'] }} {{ '\u00e9' == 'e\u0301' }} {{ 'e\u0301' in d }} {{ d.x }}"#
+        #expect(try JinjaTemplate(source: source).render([:]).text == "False 1 False False 2")
+        var large = Dict()
+        for index in 0..<20 { large.set("k\(index)", .int(index)) }
+        large.set("\u{e9}", .int(99))
+        #expect(large["e\u{301}"] == nil)
+        #expect(large["\u{e9}"].map { $0.pythonEquals(.int(99)) } == true)
+    }
+
     @Test func attributePrefersMethodsThenItems() throws {
         #expect(try dict.attribute("a") == .int(1))
         // `d.items` is the method; `d['items']` is the item.

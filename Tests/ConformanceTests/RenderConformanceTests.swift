@@ -91,7 +91,8 @@ struct RenderConformanceTests {
     static func compare(_ outcome: Result<String, JinjaError>, _ testCase: JSONValue) -> String? {
         switch (outcome, testCase["expected"]?.stringValue, testCase["expected_error"]?.stringValue) {
         case (.success(let text), let expected?, _):
-            if text == expected { return nil }
+            // Byte identity: Swift's `==` would accept canonically equivalent text.
+            if text.utf8.elementsEqual(expected.utf8) { return nil }
             let prefix = zip(text.utf8, expected.utf8).prefix { $0 == $1 }.count
             let ours = String(decoding: Array(text.utf8.dropFirst(max(0, prefix - 20)).prefix(60)), as: UTF8.self)
             let theirs = String(decoding: Array(expected.utf8.dropFirst(max(0, prefix - 20)).prefix(60)), as: UTF8.self)

@@ -35,6 +35,20 @@ import Testing
         }
     }
 
+    /// Python's json.loads keeps "é" and "e" + combining acute as two
+    /// members; Swift's `String ==` would merge them (and so would a
+    /// `[String: Int]` index once an object is large).
+    @Test func keysDifferingOnlyInNormalizationStayDistinct() throws {
+        let small = try JSONParser().parse(#"{"\u00e9": 1, "e\u0301": 2}"#)
+        #expect(small.objectValue?.count == 2)
+        #expect(small["e\u{301}"] == .int(2))
+        let members = (0..<20).map { #""k\#($0)": \#($0)"# }.joined(separator: ", ")
+        let large = try JSONParser().parse("{\(members), \"\u{e9}\": 1, \"e\u{301}\": 2}")
+        #expect(large.objectValue?.count == 22)
+        #expect(large["\u{e9}"] == .int(1))
+        #expect(large["e\u{301}"] == .int(2))
+    }
+
     @Test func loneSurrogateBecomesReplacementCharacter() throws {
         #expect(try parser.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
     }

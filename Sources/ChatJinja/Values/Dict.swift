@@ -1,3 +1,5 @@
+import OrderedJSON
+
 /// A Python dict: insertion ordered, keyed by hashable values.
 ///
 /// Keys compare as in Python, so `1`, `1.0` and `True` are the same key.
@@ -87,7 +89,7 @@ public struct Dict: @unchecked Sendable {
     public mutating func set(_ key: String, _ value: Value) {
         let existing = storage.position(ofString: key)
         makeUnique(adding: existing == nil ? 1 : 0)
-        storage.insert(.string(key), value, hashed: storage.fields.pointee.index == nil ? nil : .string(key), at: existing)
+        storage.insert(.string(key), value, hashed: storage.fields.pointee.index == nil ? nil : .string(ExactText(key)), at: existing)
     }
 
     /// Makes the storage this dict's own, with room for `extra` more items.
@@ -156,10 +158,10 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
     }
 
     func position(ofString key: String) -> Int? {
-        if let index = fields.pointee.index { return index[.string(key)] }
+        if let index = fields.pointee.index { return index[.string(ExactText(key))] }
         return withUnsafeMutablePointerToElements { keys in
             for position in 0..<fields.pointee.count {
-                if case .string(let candidate) = keys[position], candidate == key { return position }
+                if case .string(let candidate) = keys[position], ExactText.equal(candidate, key) { return position }
             }
             return nil
         }
@@ -167,7 +169,7 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
 
     func position(of hashed: DictKey) -> Int? {
         if let index = fields.pointee.index { return index[hashed] }
-        if case .string(let text) = hashed { return position(ofString: text) }
+        if case .string(let text) = hashed { return position(ofString: text.text) }
         // Only numbers, None, tuples and objects can equal a non-string key.
         return withUnsafeMutablePointerToElements { keys in
             for position in 0..<fields.pointee.count {
@@ -225,12 +227,13 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
     }
 }
 
-/// The hashable identity of a dict key under Python's equality.
+/// The hashable identity of a dict key under Python's equality (strings
+/// by code point, not by Swift's canonical equivalence).
 enum DictKey: Hashable {
     case none
     case number(Double)
     case bigInt(Int)
-    case string(String)
+    case string(ExactText)
     case tuple([DictKey])
     case identity(ObjectIdentifier)
 
@@ -242,15 +245,15 @@ enum DictKey: Hashable {
             // Doubles represent integers exactly only up to 2^53.
             self = abs(i) < (1 << 53) ? .number(Double(i)) : .bigInt(i)
         case .double(let d): self = .number(d)
-        case .string(let s): self = .string(s)
+        case .string(let s): self = .string(ExactText(s))
         case .tuple(let elements):
             var keys: [DictKey] = []
             for element in elements { keys.append(try DictKey(element)) }
             self = .tuple(keys)
         case .callable(let c): self = .identity(ObjectIdentifier(c))
-        case .object(let o as Markup): self = .string(o.text)
+        case .object(let o as Markup): self = .string(ExactText(o.text))
         case .object(let o): self = .identity(ObjectIdentifier(o))
-        case .undefined: self = .string("\u{0}undefined")
+        case .undefined: self = .string(ExactText("\u{0}undefined"))
         case .list: throw JinjaError(.typeError, "unhashable type: 'list'")
         case .dict: throw JinjaError(.typeError, "unhashable type: 'dict'")
         }

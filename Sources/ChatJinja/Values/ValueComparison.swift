@@ -1,3 +1,5 @@
+import OrderedJSON
+
 extension Value {
     /// Python `==`: numbers compare across `bool`/`int`/`float`, containers
     /// compare deeply, a list never equals a tuple, and two undefined values
@@ -7,7 +9,7 @@ extension Value {
         case (.undefined, .undefined), (.none, .none): return true
         case (.string(let a), .string(let b)):
             // Python compares code points; Swift's `==` would fold canonical equivalents.
-            return a.utf8.elementsEqual(b.utf8)
+            return ExactText.equal(a, b)
         case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.pythonEquals($1) }
         case (.dict(let a), .dict(let b)):
@@ -45,7 +47,7 @@ extension Value {
         if case .undefined(let u) = other { throw u.error }
         switch (self.unwrappingMarkup, other.unwrappingMarkup) {
         case (.string(let a), .string(let b)):
-            if a.utf8.elementsEqual(b.utf8) { return 0 }
+            if ExactText.equal(a, b) { return 0 }
             return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : 1
         case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)):
             for (x, y) in zip(a, b) where !x.pythonEquals(y) {

@@ -1,3 +1,5 @@
+import OrderedJSON
+
 /// All added tokens of a tokenizer: lookup by id and content, and the two
 /// matchers HF uses — one over the raw input (`normalized: false`), one over
 /// normalized text (`normalized: true`, its content normalized the same way).
@@ -5,7 +7,8 @@ struct AddedTokenTable: Sendable {
     let raw: AddedTokenMatcher
     let normalized: AddedTokenMatcher
     private let byID: [Int: AddedToken]
-    private let idsByContent: [String: Int]
+    /// By code points: tokens that differ only in Unicode normalization are distinct.
+    private let idsByContent: [ExactText: Int]
     let largestID: Int
 
     /// Registers `entries` in file order the way `tokenizers` does when it
@@ -35,10 +38,10 @@ struct AddedTokenTable: Sendable {
             return copy
         }
         var byID: [Int: AddedToken] = [:]
-        var idsByContent: [String: Int] = [:]
+        var idsByContent: [ExactText: Int] = [:]
         for (token, form) in zip(tokens, matched) {
             byID[token.id] = form
-            if idsByContent[token.content] == nil { idsByContent[token.content] = token.id }
+            if idsByContent[ExactText(token.content)] == nil { idsByContent[ExactText(token.content)] = token.id }
         }
         self.byID = byID
         self.idsByContent = idsByContent
@@ -48,5 +51,5 @@ struct AddedTokenTable: Sendable {
     }
 
     func token(withID id: Int) -> AddedToken? { byID[id] }
-    func id(forContent content: String) -> Int? { idsByContent[content] }
+    func id(forContent content: String) -> Int? { idsByContent[ExactText(content)] }
 }
