@@ -20,6 +20,14 @@ public struct JSONObject: Sendable, Hashable {
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object of members whose keys are already distinct (by code
+    /// point), as a parser that removed repeats hands them over.
+    public init(distinctKeys keys: [String], values: [JSONValue]) {
+        self.keys = keys
+        self.values = values
+        rebuildIndexIfLarge()
+    }
+
     /// The number of members.
     public var count: Int { keys.count }
 

@@ -8,9 +8,17 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     public var column: Int
 
     public var description: String { "\(message) at line \(line), column \(column)" }
+
+    /// An error with `message` at the 1-based `line` and `column`.
+    public init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
 }
 
-/// Reads JSON text into `JSONValue`, keeping key order and number kinds.
+/// Reads JSON text into `JSONValue` (or any `JSONBuilder`'s values), keeping
+/// key order and number kinds.
 ///
 /// Accepts what Python's `json.loads` accepts, including `NaN`, `Infinity`
 /// and `-Infinity`; nesting deeper than `maximumDepth` is an error rather than
@@ -33,12 +41,7 @@ public struct JSONParser {
 
     /// Parses a whole document held as UTF-8 bytes.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-        var reader = Reader(bytes: bytes, maximumDepth: maximumDepth)
-        reader.skipSpace()
-        let value = try reader.readValue(depth: 0)
-        reader.skipSpace()
-        if reader.position < bytes.count { throw reader.error("Extra data") }
-        return value
+        try parse(bytes, building: JSONValueBuilder())
     }
 
     /// Parses a whole document held as UTF-8 bytes.
@@ -46,18 +49,36 @@ public struct JSONParser {
         let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(JSONParseError) in try parse(buffer) } }
         return try result.get()
     }
+
+    /// Parses a whole document held as UTF-8 bytes into `builder`'s values.
+    /// Inlinable, so that it is specialized for the caller's builder.
+    @inlinable
+    public func parse<Builder: JSONBuilder>(_ bytes: UnsafeBufferPointer<UInt8>, building builder: Builder) throws(JSONParseError) -> Builder.Node {
+        var reader = JSONReader(bytes: bytes, maximumDepth: maximumDepth, builder: builder)
+        reader.skipSpace()
+        let value = try reader.readValue(depth: 0)
+        reader.skipSpace()
+        if reader.position < bytes.count { throw reader.error("Extra data") }
+        return value
+    }
 }
 
-private struct Reader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let maximumDepth: Int
-    var position = 0
+/// The parser proper, over one document's bytes.
+@usableFromInline
+struct JSONReader<Builder: JSONBuilder> {
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let maximumDepth: Int
+    @usableFromInline let builder: Builder
+    @usableFromInline var position = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+    @inlinable
+    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, builder: Builder) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
+        self.builder = builder
     }
 
+    @inlinable
     func error(_ message: String) -> JSONParseError {
         var line = 1
         var lineStart = 0
@@ -70,6 +91,7 @@ private struct Reader {
         return JSONParseError(message: message, line: line, column: end - lineStart + 1)
     }
 
+    @inlinable
     mutating func skipSpace() {
         while position < bytes.count {
             switch bytes[position] {
@@ -79,22 +101,24 @@ private struct Reader {
         }
     }
 
-    mutating func readValue(depth: Int) throws(JSONParseError) -> JSONValue {
+    @inlinable
+    mutating func readValue(depth: Int) throws(JSONParseError) -> Builder.Node {
         guard position < bytes.count else { throw error("Expecting value") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try readObject(depth: depth + 1)
         case UInt8(ascii: "["): return try readArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try readString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
-        case UInt8(ascii: "N"): try expectWord("NaN"); return .double(.nan)
-        case UInt8(ascii: "I"): try expectWord("Infinity"); return .double(.infinity)
+        case UInt8(ascii: "\""): return builder.makeString(try readString())
+        case UInt8(ascii: "t"): try expectWord("true"); return builder.makeBool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return builder.makeBool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return builder.makeNull()
+        case UInt8(ascii: "N"): try expectWord("NaN"); return builder.makeDouble(.nan)
+        case UInt8(ascii: "I"): try expectWord("Infinity"); return builder.makeDouble(.infinity)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try readNumber()
         default: throw error("Expecting value")
         }
     }
 
+    @inlinable
     mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw error("Expecting value") }
@@ -103,14 +127,17 @@ private struct Reader {
         position += count
     }
 
-    mutating func readObject(depth: Int) throws(JSONParseError) -> JSONValue {
+    @inlinable
+    mutating func readObject(depth: Int) throws(JSONParseError) -> Builder.Node {
         if depth > maximumDepth { throw error("Nesting deeper than \(maximumDepth) levels") }
         position += 1
-        var object = JSONObject()
+        var keys: [String] = []
+        var values: [Builder.Node] = []
+        var members = JSONMemberIndex()
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
-            return .object(object)
+            return builder.makeObject(keys: keys, values: values)
         }
         while true {
             skipSpace()
@@ -124,23 +151,31 @@ private struct Reader {
             }
             position += 1
             skipSpace()
-            object[key] = try readValue(depth: depth)
+            let value = try readValue(depth: depth)
+            if let repeated = members.position(of: key, in: keys) {
+                values[repeated] = value
+            } else {
+                members.add(key, to: keys)
+                keys.append(key)
+                values.append(value)
+            }
             skipSpace()
             guard position < bytes.count else { throw error("Expecting ',' delimiter") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(object) }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return builder.makeObject(keys: keys, values: values) }
             throw error("Expecting ',' delimiter")
         }
     }
 
-    mutating func readArray(depth: Int) throws(JSONParseError) -> JSONValue {
+    @inlinable
+    mutating func readArray(depth: Int) throws(JSONParseError) -> Builder.Node {
         if depth > maximumDepth { throw error("Nesting deeper than \(maximumDepth) levels") }
         position += 1
-        var elements: [JSONValue] = []
+        var elements: [Builder.Node] = []
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
-            return .array(elements)
+            return builder.makeArray(elements)
         }
         while true {
             skipSpace()
@@ -148,18 +183,19 @@ private struct Reader {
             skipSpace()
             guard position < bytes.count else { throw error("Expecting ',' delimiter") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements) }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return builder.makeArray(elements) }
             throw error("Expecting ',' delimiter")
         }
     }
 
-    mutating func readNumber() throws(JSONParseError) -> JSONValue {
+    @inlinable
+    mutating func readNumber() throws(JSONParseError) -> Builder.Node {
         let start = position
         if bytes[position] == UInt8(ascii: "-") {
             position += 1
             if position < bytes.count, bytes[position] == UInt8(ascii: "I") {
                 try expectWord("Infinity")
-                return .double(-.infinity)
+                return builder.makeDouble(-.infinity)
             }
         }
         var isInteger = true
@@ -184,13 +220,15 @@ private struct Reader {
             if position == exponentStart { throw error("Expecting exponent digits") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        if isInteger { return Int(text).map(JSONValue.int) ?? .largeInteger(text) }
+        if isInteger { return Int(text).map(builder.makeInt) ?? builder.makeLargeInteger(digits: text) }
         guard let value = Double(text) else { throw error("Invalid number") }
-        return .double(value)
+        return builder.makeDouble(value)
     }
 
+    @inlinable
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    @inlinable
     mutating func readString() throws(JSONParseError) -> String {
         position += 1
         let start = position
@@ -251,6 +289,7 @@ private struct Reader {
         throw error("Unterminated string starting")
     }
 
+    @inlinable
     mutating func readHex4() throws(JSONParseError) -> UInt32 {
         guard position + 4 <= bytes.count else { throw error("Invalid \\uXXXX escape") }
         var value: UInt32 = 0
@@ -267,5 +306,34 @@ private struct Reader {
             position += 1
         }
         return value
+    }
+}
+
+/// Finds repeated keys while an object is read: by scanning the few keys of
+/// a small object, by hashing once it has grown (a vocabulary).
+@usableFromInline
+struct JSONMemberIndex {
+    @usableFromInline static var hashingThreshold: Int { 16 }
+    @usableFromInline var index: [ExactText: Int]? = nil
+
+    @inlinable init() {}
+
+    @inlinable
+    func position(of key: String, in keys: [String]) -> Int? {
+        if let index { return index[ExactText(key)] }
+        return keys.firstIndex { ExactText.equal($0, key) }
+    }
+
+    /// Records `key`, about to be appended to `keys` at `keys.count`.
+    @inlinable
+    mutating func add(_ key: String, to keys: [String]) {
+        if index != nil {
+            index?[ExactText(key)] = keys.count
+        } else if keys.count + 1 >= Self.hashingThreshold {
+            var built = [ExactText: Int](minimumCapacity: 2 * (keys.count + 1))
+            for (position, existing) in keys.enumerated() { built[ExactText(existing)] = position }
+            built[ExactText(key)] = keys.count
+            index = built
+        }
     }
 }

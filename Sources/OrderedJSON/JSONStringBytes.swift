@@ -1,7 +1,7 @@
 /// Finding the bytes of JSON string text that need attention: those a
 /// writer must escape, and those a parser must stop at (the closing quote,
 /// a backslash, a raw control character). It is the same set.
-enum JSONStringBytes {
+@usableFromInline enum JSONStringBytes {
     /// The offset of the first byte at or after `start` that is below 0x20,
     /// a `"` or a backslash (or, with `includingNonASCII`, above 0x7E); or
     /// `bytes.count` when there is none.
@@ -10,7 +10,7 @@ enum JSONStringBytes {
     /// usual word tricks: `(x - 0x01…01 * n) & ~x & 0x80…80` is non-zero
     /// exactly when some byte of `x` is below `n` (for `n` ≤ 0x80), and a
     /// byte equal to `c` is a zero byte of `x ^ (0x01…01 * c)`.
-    static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, includingNonASCII: Bool) -> Int {
+    @inlinable static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, includingNonASCII: Bool) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080

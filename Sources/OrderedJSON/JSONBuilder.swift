@@ -1,0 +1,38 @@
+/// What `JSONParser` builds a document into.
+///
+/// The parser reads the text; a builder makes the values. `JSONValue` is the
+/// default; a caller with its own value type (a template engine's values)
+/// builds those directly instead of first building a `JSONValue` tree and
+/// converting it, which doubles the allocations of every document.
+public protocol JSONBuilder {
+    associatedtype Node
+
+    func makeNull() -> Node
+    func makeBool(_ value: Bool) -> Node
+    func makeInt(_ value: Int) -> Node
+    func makeDouble(_ value: Double) -> Node
+    /// An integer too large for `Int`, as its decimal digits.
+    func makeLargeInteger(digits: String) -> Node
+    func makeString(_ value: String) -> Node
+    func makeArray(_ elements: [Node]) -> Node
+    /// An object; `keys` are distinct by code point and parallel to `values`
+    /// (a repeated key has kept its first position and its last value, as in
+    /// Python's `json.loads`).
+    func makeObject(keys: [String], values: [Node]) -> Node
+}
+
+/// Builds `JSONValue` documents.
+public struct JSONValueBuilder: JSONBuilder {
+    public init() {}
+
+    @inlinable public func makeNull() -> JSONValue { .null }
+    @inlinable public func makeBool(_ value: Bool) -> JSONValue { .bool(value) }
+    @inlinable public func makeInt(_ value: Int) -> JSONValue { .int(value) }
+    @inlinable public func makeDouble(_ value: Double) -> JSONValue { .double(value) }
+    @inlinable public func makeLargeInteger(digits: String) -> JSONValue { .largeInteger(digits) }
+    @inlinable public func makeString(_ value: String) -> JSONValue { .string(value) }
+    @inlinable public func makeArray(_ elements: [JSONValue]) -> JSONValue { .array(elements) }
+    @inlinable public func makeObject(keys: [String], values: [JSONValue]) -> JSONValue {
+        .object(JSONObject(distinctKeys: keys, values: values))
+    }
+}
