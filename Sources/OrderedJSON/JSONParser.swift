@@ -23,7 +23,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// Accepts what Python's `json.loads` accepts, including `NaN`, `Infinity`
 /// and `-Infinity`; nesting deeper than `maximumDepth` is an error rather than
 /// a stack overflow, so hostile input cannot crash the process.
-public struct JSONParser {
+public struct JSONParser: Sendable {
     /// The deepest nesting of arrays and objects accepted.
     public var maximumDepth: Int
 

@@ -167,25 +167,43 @@ struct RenderCommand: ParsableCommand {
 /// as transformers does (`ChatRenderInput`).
 struct TemplateFileRenderer: Sendable {
     let template: JinjaTemplate
-    let baseVariables: JSONObject
+    let baseVariables: [(String, Value)]
     let addGenerationPrompt: Bool
     let options: RenderOptions
     let includeGenerationSpans: Bool
 
-    /// One output record for one input line.
+    init(template: JinjaTemplate, baseVariables: JSONObject, addGenerationPrompt: Bool, options: RenderOptions, includeGenerationSpans: Bool) {
+        self.template = template
+        self.baseVariables = zip(baseVariables.keys, baseVariables.values).map { ($0, Value(json: $1)) }
+        self.addGenerationPrompt = addGenerationPrompt
+        self.options = options
+        self.includeGenerationSpans = includeGenerationSpans
+    }
+
+    /// One output record for one input line. The line is parsed straight into
+    /// template values: building a JSON tree first, converting it and freeing
+    /// both cost more than rendering.
     func render(_ line: InputLine) -> JSONValue {
-        guard case .success(let value) = line.result else { return Self.invalidJSON(line) }
-        let record: ConversationRecord
-        do {
-            record = try ConversationRecord(value)
-        } catch {
-            return Self.notAConversation(line, error)
+        let value: Value
+        switch line.templateValue() {
+        case .success(let parsed): value = parsed
+        case .failure(let error): return line.unreadableRecord(error)
         }
+        let id = TemplateRecord.id(of: value)
+        let record: TemplateRecord
         do {
-            let rendered = try template.render(chat: record.renderInput(base: baseVariables, addGenerationPrompt: addGenerationPrompt), options: options)
-            return Self.success(id: record.id, text: rendered.text, spans: includeGenerationSpans ? rendered.generationSpans : nil)
+            record = try TemplateRecord(value)
         } catch {
-            return .object(JSONObject([("id", record.id), ("error", .string(Self.errorText(error)))]))
+            return Self.notAConversation(id: id, line: line.number, error)
+        }
+        do throws(JinjaError) {
+            let variables = try ChatRenderInput.templateVariables(
+                messages: record.messages, tools: record.tools, documents: record.documents,
+                addGenerationPrompt: addGenerationPrompt, variables: baseVariables + record.variables)
+            let rendered = try template.render(variables, options: options)
+            return Self.success(id: id, text: rendered.text, spans: includeGenerationSpans ? rendered.generationSpans : nil)
+        } catch {
+            return .object(JSONObject([("id", id), ("error", .string(Self.errorText(error)))]))
         }
     }
 
@@ -209,6 +227,10 @@ struct TemplateFileRenderer: Sendable {
     }
 
     static func notAConversation(_ line: InputLine, _ error: any Error) -> JSONValue {
-        .object(JSONObject([("id", line.id), ("line", .int(line.number)), ("error", .string("not a conversation: \(error)"))]))
+        notAConversation(id: line.id, line: line.number, error)
+    }
+
+    static func notAConversation(id: JSONValue, line: Int, _ error: any Error) -> JSONValue {
+        .object(JSONObject([("id", id), ("line", .int(line)), ("error", .string("not a conversation: \(error)"))]))
     }
 }

@@ -19,6 +19,14 @@ extension Value {
         }
     }
 
+    /// The template value of a JSON text, built directly (no `JSONValue`
+    /// tree first): objects become dicts in document order, a repeated key
+    /// keeps its first position and last value, and integers, floats and
+    /// booleans stay distinct, as `Value(json:)` gives them.
+    public static func parseJSON(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int = 512) throws(JSONParseError) -> Value {
+        try JSONParser(maximumDepth: maximumDepth).parse(bytes, building: TemplateValueBuilder())
+    }
+
     /// The JSON document `json.dumps` would write for this value.
     ///
     /// Tuples become arrays; dict keys that are numbers, booleans or `None`
@@ -65,4 +73,16 @@ extension Value {
             throw JinjaError(.typeError, "keys must be str, int, float, bool or None, not \(key.typeName)")
         }
     }
+}
+
+/// Builds template values straight from JSON text (see `Value.parseJSON`).
+struct TemplateValueBuilder: JSONBuilder {
+    func makeNull() -> Value { .none }
+    func makeBool(_ value: Bool) -> Value { .bool(value) }
+    func makeInt(_ value: Int) -> Value { .int(value) }
+    func makeDouble(_ value: Double) -> Value { .double(value) }
+    func makeLargeInteger(digits: String) -> Value { .object(LargeInteger(digits: digits)) }
+    func makeString(_ value: String) -> Value { .string(value) }
+    func makeArray(_ elements: [Value]) -> Value { .list(elements) }
+    func makeObject(keys: [String], values: [Value]) -> Value { .dict(Dict(distinctKeys: keys, values: values)) }
 }

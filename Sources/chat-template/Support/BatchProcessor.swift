@@ -79,8 +79,6 @@ private final class RecordSlots: @unchecked Sendable {
     var values: [[JSONValue]] { slots }
 }
 
-extension InputLine: @unchecked Sendable {}
-
 /// The number of cores to use when `--jobs` is not given.
 func defaultJobCount() -> Int {
     max(1, ProcessInfo.processInfo.activeProcessorCount)

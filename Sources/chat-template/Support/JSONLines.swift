@@ -1,3 +1,4 @@
+import ChatJinja
 import Foundation
 import OrderedJSON
 
@@ -6,11 +7,65 @@ struct UnreadableLine: Error, CustomStringConvertible {
     var description: String
 }
 
-/// One line of a JSONL input: its 1-based number and the parsed value, or why
-/// it could not be parsed (the run goes on either way).
-struct InputLine {
-    var number: Int
-    var result: Result<JSONValue, UnreadableLine>
+/// One line of a JSONL input: its 1-based number and its text, parsed when
+/// first asked for — on the worker thread that processes the line, so that
+/// reading stays cheap and parsing runs on every core.
+///
+/// A line is handed to one worker at a time (`BatchProcessor`), which is what
+/// makes the lazily filled state safe to share.
+final class InputLine: @unchecked Sendable {
+    let number: Int
+    /// The line's bytes, until parsed.
+    private var text: [UInt8]
+    private var parsed: Result<JSONValue, UnreadableLine>? = nil
+
+    init(number: Int, text: [UInt8]) {
+        self.number = number
+        self.text = text
+    }
+
+    /// The parsed value, or why the line could not be read.
+    var result: Result<JSONValue, UnreadableLine> {
+        if let parsed { return parsed }
+        let result = readText { bytes throws(UnreadableLine) in
+            do throws(JSONParseError) {
+                return try Self.parser.parse(bytes)
+            } catch {
+                throw UnreadableLine(description: error.description)
+            }
+        }
+        parsed = result
+        text = []
+        return result
+    }
+
+    /// The line parsed straight into template values (no `JSONValue` tree),
+    /// for commands that only render; the line's text is let go.
+    func templateValue() -> Result<Value, UnreadableLine> {
+        let result = readText { bytes throws(UnreadableLine) in
+            do throws(JSONParseError) {
+                return try Value.parseJSON(bytes, maximumDepth: Self.maximumDepth)
+            } catch {
+                throw UnreadableLine(description: error.description)
+            }
+        }
+        text = []
+        return result
+    }
+
+    private static let maximumDepth = 256
+    private static let parser = JSONParser(maximumDepth: maximumDepth)
+
+    /// Checks that the text is UTF-8 (JSON must be; decoding would turn a
+    /// stray byte into U+FFFD and change the text without a word), then reads it.
+    private func readText<Parsed>(_ read: (UnsafeBufferPointer<UInt8>) throws(UnreadableLine) -> Parsed) -> Result<Parsed, UnreadableLine> {
+        text.withUnsafeBufferPointer { bytes in
+            if let column = JSONLinesReader.firstInvalidUTF8Byte(in: bytes) {
+                return .failure(UnreadableLine(description: "invalid UTF-8 (byte 0x\(String(bytes[column], radix: 16, uppercase: true)) at column \(column + 1))"))
+            }
+            return Result { () throws(UnreadableLine) in try read(bytes) }
+        }
+    }
 
     /// The record's `"id"`, or `.null` when the line has none or is not JSON.
     var id: JSONValue {
@@ -22,7 +77,12 @@ struct InputLine {
     /// UTF-8), or `nil` when it was read; every command writes the same shape.
     var unreadableRecord: JSONValue? {
         guard case .failure(let error) = result else { return nil }
-        return .object(JSONObject([("id", .null), ("line", .int(number)), ("error", .string("InputError: not JSON: \(error)"))]))
+        return unreadableRecord(error)
+    }
+
+    /// The error record of this line for `error`.
+    func unreadableRecord(_ error: UnreadableLine) -> JSONValue {
+        .object(JSONObject([("id", .null), ("line", .int(number)), ("error", .string("InputError: not JSON: \(error)"))]))
     }
 
     /// `record` with this line's number added when it is an error record
@@ -45,7 +105,6 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
     private var lineNumber = 0
     private var buffer: UnsafeMutablePointer<CChar>? = nil
     private var capacity = 0
-    private let parser = JSONParser(maximumDepth: 256)
     /// The number of non-blank lines read so far.
     private(set) var recordCount = 0
 
@@ -88,17 +147,7 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
             recordCount += 1
-            // JSON must be UTF-8; decoding would turn a stray byte into
-            // U+FFFD and change the text without a word.
-            if let column = Self.firstInvalidUTF8Byte(in: bytes) {
-                return InputLine(number: lineNumber, result: .failure(UnreadableLine(
-                    description: "invalid UTF-8 (byte 0x\(String(bytes[column], radix: 16, uppercase: true)) at column \(column + 1))")))
-            }
-            do {
-                return InputLine(number: lineNumber, result: .success(try parser.parse(bytes)))
-            } catch {
-                return InputLine(number: lineNumber, result: .failure(UnreadableLine(description: error.description)))
-            }
+            return InputLine(number: lineNumber, text: Array(bytes))
         }
     }
 }
