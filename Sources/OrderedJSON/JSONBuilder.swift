@@ -14,11 +14,12 @@ public protocol JSONBuilder {
     /// An integer too large for `Int`, as its decimal digits.
     func makeLargeInteger(digits: String) -> Node
     func makeString(_ value: String) -> Node
-    func makeArray(_ elements: [Node]) -> Node
+    /// An array of `elements` (a slice of the parser's scratch space: copy it).
+    func makeArray(_ elements: ArraySlice<Node>) -> Node
     /// An object; `keys` are distinct by code point and parallel to `values`
     /// (a repeated key has kept its first position and its last value, as in
-    /// Python's `json.loads`).
-    func makeObject(keys: [String], values: [Node]) -> Node
+    /// Python's `json.loads`). Both are slices of the parser's scratch space.
+    func makeObject(keys: ArraySlice<String>, values: ArraySlice<Node>) -> Node
 }
 
 /// Builds `JSONValue` documents.
@@ -31,8 +32,8 @@ public struct JSONValueBuilder: JSONBuilder {
     @inlinable public func makeDouble(_ value: Double) -> JSONValue { .double(value) }
     @inlinable public func makeLargeInteger(digits: String) -> JSONValue { .largeInteger(digits) }
     @inlinable public func makeString(_ value: String) -> JSONValue { .string(value) }
-    @inlinable public func makeArray(_ elements: [JSONValue]) -> JSONValue { .array(elements) }
-    @inlinable public func makeObject(keys: [String], values: [JSONValue]) -> JSONValue {
-        .object(JSONObject(distinctKeys: keys, values: values))
+    @inlinable public func makeArray(_ elements: ArraySlice<JSONValue>) -> JSONValue { .array(Array(elements)) }
+    @inlinable public func makeObject(keys: ArraySlice<String>, values: ArraySlice<JSONValue>) -> JSONValue {
+        .object(JSONObject(distinctKeys: Array(keys), values: Array(values)))
     }
 }

@@ -70,6 +70,11 @@ struct JSONReader<Builder: JSONBuilder> {
     @usableFromInline let maximumDepth: Int
     @usableFromInline let builder: Builder
     @usableFromInline var position = 0
+    /// Scratch stacks for the members of the arrays and objects being read:
+    /// an object's keys and values are gathered here and handed to the
+    /// builder as slices, so reading one allocates only what the builder keeps.
+    @usableFromInline var keyStack: [String] = []
+    @usableFromInline var nodeStack: [Builder.Node] = []
 
     @inlinable
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, builder: Builder) {
@@ -131,13 +136,12 @@ struct JSONReader<Builder: JSONBuilder> {
     mutating func readObject(depth: Int) throws(JSONParseError) -> Builder.Node {
         if depth > maximumDepth { throw error("Nesting deeper than \(maximumDepth) levels") }
         position += 1
-        var keys: [String] = []
-        var values: [Builder.Node] = []
+        let keyStart = keyStack.count, nodeStart = nodeStack.count
         var members = JSONMemberIndex()
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
-            return builder.makeObject(keys: keys, values: values)
+            return builder.makeObject(keys: [], values: [])
         }
         while true {
             skipSpace()
@@ -152,17 +156,23 @@ struct JSONReader<Builder: JSONBuilder> {
             position += 1
             skipSpace()
             let value = try readValue(depth: depth)
-            if let repeated = members.position(of: key, in: keys) {
-                values[repeated] = value
+            if let repeated = members.position(of: key, in: keyStack[keyStart...]) {
+                nodeStack[nodeStart + (repeated - keyStart)] = value
             } else {
-                members.add(key, to: keys)
-                keys.append(key)
-                values.append(value)
+                members.add(key, to: keyStack[keyStart...])
+                keyStack.append(key)
+                nodeStack.append(value)
             }
             skipSpace()
             guard position < bytes.count else { throw error("Expecting ',' delimiter") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return builder.makeObject(keys: keys, values: values) }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                let object = builder.makeObject(keys: keyStack[keyStart...], values: nodeStack[nodeStart...])
+                keyStack.removeSubrange(keyStart...)
+                nodeStack.removeSubrange(nodeStart...)
+                return object
+            }
             throw error("Expecting ',' delimiter")
         }
     }
@@ -171,19 +181,25 @@ struct JSONReader<Builder: JSONBuilder> {
     mutating func readArray(depth: Int) throws(JSONParseError) -> Builder.Node {
         if depth > maximumDepth { throw error("Nesting deeper than \(maximumDepth) levels") }
         position += 1
-        var elements: [Builder.Node] = []
+        let start = nodeStack.count
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
-            return builder.makeArray(elements)
+            return builder.makeArray([])
         }
         while true {
             skipSpace()
-            elements.append(try readValue(depth: depth))
+            let element = try readValue(depth: depth)
+            nodeStack.append(element)
             skipSpace()
             guard position < bytes.count else { throw error("Expecting ',' delimiter") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return builder.makeArray(elements) }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                let array = builder.makeArray(nodeStack[start...])
+                nodeStack.removeSubrange(start...)
+                return array
+            }
             throw error("Expecting ',' delimiter")
         }
     }
@@ -318,15 +334,16 @@ struct JSONMemberIndex {
 
     @inlinable init() {}
 
+    /// The absolute position of `key` among `keys`, the current object's keys.
     @inlinable
-    func position(of key: String, in keys: [String]) -> Int? {
-        if let index { return index[ExactText(key)] }
+    func position(of key: String, in keys: ArraySlice<String>) -> Int? {
+        if let index { return index[ExactText(key)].map { keys.startIndex + $0 } }
         return keys.firstIndex { ExactText.equal($0, key) }
     }
 
-    /// Records `key`, about to be appended to `keys` at `keys.count`.
+    /// Records `key`, about to be appended to the current object's `keys`.
     @inlinable
-    mutating func add(_ key: String, to keys: [String]) {
+    mutating func add(_ key: String, to keys: ArraySlice<String>) {
         if index != nil {
             index?[ExactText(key)] = keys.count
         } else if keys.count + 1 >= Self.hashingThreshold {

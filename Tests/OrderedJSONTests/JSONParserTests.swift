@@ -61,6 +61,12 @@ import Testing
         let value = try parser.parse(#"{"a": 1, "b": 2, "a": 3}"#)
         #expect(value.objectValue?.keys == ["a", "b"])
         #expect(value["a"] == .int(3))
+        // Repeats inside nested arrays and objects, read on the same scratch stacks.
+        let nested = try parser.parse(#"[1, {"x": [1, 2, {"k": 1, "k": [4]}], "y": {"k": 1, "k": [5, 6]}, "x": 0}, [7, {"z": 8}]]"#)
+        #expect(PythonJSONWriter(ensureASCII: false).string(from: nested) == #"[1, {"x": 0, "y": {"k": [5, 6]}}, [7, {"z": 8}]]"#)
+        let large = (0..<30).map { #""k\#($0 % 20)": [\#($0), {"n": \#($0), "n": -\#($0)}]"# }.joined(separator: ", ")
+        let expected = (0..<20).map { #""k\#($0)": [\#($0 + ($0 < 10 ? 20 : 0)), {"n": -\#($0 + ($0 < 10 ? 20 : 0))}]"# }.joined(separator: ", ")
+        #expect(PythonJSONWriter(ensureASCII: false).string(from: try parser.parse("{\(large)}")) == "{\(expected)}")
     }
 
     @Test func largeObjectsAreIndexed() throws {

@@ -27,9 +27,9 @@ public struct Dict: @unchecked Sendable {
 
     /// A dict of distinct string keys (a JSON object's members), built
     /// without checking each key against those before it.
-    init(distinctKeys keys: [String], values: [Value]) {
+    init(distinctKeys keys: some Collection<String>, values: some Collection<Value>) {
         storage = DictStorage.make(capacity: keys.count)
-        for index in keys.indices { storage.append(.string(keys[index]), values[index]) }
+        for (key, value) in zip(keys, values) { storage.append(.string(key), value) }
         storage.buildIndexIfLarge()
     }
 

@@ -83,6 +83,6 @@ struct TemplateValueBuilder: JSONBuilder {
     func makeDouble(_ value: Double) -> Value { .double(value) }
     func makeLargeInteger(digits: String) -> Value { .object(LargeInteger(digits: digits)) }
     func makeString(_ value: String) -> Value { .string(value) }
-    func makeArray(_ elements: [Value]) -> Value { .list(elements) }
-    func makeObject(keys: [String], values: [Value]) -> Value { .dict(Dict(distinctKeys: keys, values: values)) }
+    func makeArray(_ elements: ArraySlice<Value>) -> Value { .list(Array(elements)) }
+    func makeObject(keys: ArraySlice<String>, values: ArraySlice<Value>) -> Value { .dict(Dict(distinctKeys: keys, values: values)) }
 }

@@ -183,6 +183,7 @@ extension JSONLinesReader {
 final class JSONLinesWriter {
     private let file: UnsafeMutablePointer<FILE>
     private let ownsFile: Bool
+    private var line: [UInt8] = []
 
     /// Writes to `path`, or to standard output when `path` is `nil` or `-`.
     init(path: String?) throws {
@@ -205,9 +206,12 @@ final class JSONLinesWriter {
 
     /// Writes one record as a compact JSON line.
     func write(_ record: JSONValue) {
-        var line = record.compactText
-        line.append("\n")
-        line.withCString { _ = fputs($0, file) }
+        // Written as bytes into one reused buffer: no String to validate,
+        // grow by a newline and measure again for `fputs`.
+        line.removeAll(keepingCapacity: true)
+        PythonJSONWriter.compact.write(record, into: &line)
+        line.append(0x0A)
+        line.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
     }
 
     /// Writes every record's line in one go.
