@@ -27,13 +27,14 @@ struct BatchProcessor {
         var failures = 0
         var batch: [InputLine] = []
         batch.reserveCapacity(batchSize)
+        // Each worker also writes its records' text (a long prompt's JSON
+        // escaping costs about as much as rendering it), so only the ordered
+        // write of finished lines is left to this thread.
+        let serializingJob: @Sendable (InputLine) -> WrittenRecords = { line in WrittenRecords(job(line)) }
         func flush() {
-            let results = process(batch, job: job)
-            for records in results {
-                for record in records {
-                    if record["error"] != nil { failures += 1 }
-                    writer.write(record)
-                }
+            for written in process(batch, job: serializingJob) {
+                failures += written.failures
+                writer.write(lines: written.text)
             }
             progress?.advance(by: batch.count)
             batch.removeAll(keepingCapacity: true)
@@ -48,7 +49,7 @@ struct BatchProcessor {
         return failures
     }
 
-    private func process(_ batch: [InputLine], job: @escaping @Sendable (InputLine) -> [JSONValue]) -> [[JSONValue]] {
+    private func process(_ batch: [InputLine], job: @escaping @Sendable (InputLine) -> WrittenRecords) -> [WrittenRecords] {
         if jobs <= 1 || batch.count == 1 { return batch.map(job) }
         let results = RecordSlots(count: batch.count)
         let lines = batch
@@ -68,15 +69,29 @@ struct BatchProcessor {
 /// all workers are done; that discipline is what makes the unchecked
 /// `Sendable` sound.
 private final class RecordSlots: @unchecked Sendable {
-    private var slots: [[JSONValue]]
+    private var slots: [WrittenRecords]
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
+    init(count: Int) { slots = Array(repeating: WrittenRecords([]), count: count) }
 
-    func store(_ records: [JSONValue], at index: Int) {
+    func store(_ records: WrittenRecords, at index: Int) {
         slots.withUnsafeMutableBufferPointer { $0[index] = records }
     }
 
-    var values: [[JSONValue]] { slots }
+    var values: [WrittenRecords] { slots }
+}
+
+/// The JSONL text of one line's records and how many of them are errors.
+struct WrittenRecords: Sendable {
+    var text: [UInt8] = []
+    var failures = 0
+
+    init(_ records: [JSONValue]) {
+        for record in records {
+            if record["error"] != nil { failures += 1 }
+            PythonJSONWriter.compact.write(record, into: &text)
+            text.append(0x0A)
+        }
+    }
 }
 
 /// The number of cores to use when `--jobs` is not given.

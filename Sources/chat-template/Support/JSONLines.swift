@@ -205,6 +205,11 @@ final class JSONLinesWriter {
     }
 
     /// Writes one record as a compact JSON line.
+    /// Writes text that is already JSONL lines.
+    func write(lines text: [UInt8]) {
+        text.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+    }
+
     func write(_ record: JSONValue) {
         // Written as bytes into one reused buffer: no String to validate,
         // grow by a newline and measure again for `fputs`.
