@@ -132,12 +132,19 @@ struct JSONReader<Builder: JSONBuilder> {
         position += count
     }
 
+    /// Members beyond this many leave the scratch stacks for arrays of
+    /// their own: handing a large array (a vocabulary, a merge list) to the
+    /// builder as a whole array costs no copy, where a slice of the stack
+    /// would be copied, doubling the memory it takes while it is built.
+    @inlinable static var spillThreshold: Int { 1024 }
+
     @inlinable
     mutating func readObject(depth: Int) throws(JSONParseError) -> Builder.Node {
         if depth > maximumDepth { throw error("Nesting deeper than \(maximumDepth) levels") }
         position += 1
         let keyStart = keyStack.count, nodeStart = nodeStack.count
         var members = JSONMemberIndex()
+        var ownKeys: [String] = [], ownValues: [Builder.Node] = [], spilled = false
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -156,18 +163,35 @@ struct JSONReader<Builder: JSONBuilder> {
             position += 1
             skipSpace()
             let value = try readValue(depth: depth)
-            if let repeated = members.position(of: key, in: keyStack[keyStart...]) {
+            if spilled {
+                if let repeated = members.position(of: key, in: ownKeys[...]) {
+                    ownValues[repeated] = value
+                } else {
+                    members.add(key, to: ownKeys[...])
+                    ownKeys.append(key)
+                    ownValues.append(value)
+                }
+            } else if let repeated = members.position(of: key, in: keyStack[keyStart...]) {
                 nodeStack[nodeStart + (repeated - keyStart)] = value
             } else {
                 members.add(key, to: keyStack[keyStart...])
                 keyStack.append(key)
                 nodeStack.append(value)
+                if keyStack.count - keyStart == Self.spillThreshold {
+                    ownKeys = Array(keyStack[keyStart...])
+                    ownValues = Array(nodeStack[nodeStart...])
+                    keyStack.removeSubrange(keyStart...)
+                    nodeStack.removeSubrange(nodeStart...)
+                    spilled = true
+                }
             }
             skipSpace()
             guard position < bytes.count else { throw error("Expecting ',' delimiter") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "}") {
                 position += 1
+                members = JSONMemberIndex()  // a vocabulary's index is large: let it go before the builder makes its own
+                if spilled { return builder.makeObject(keys: ownKeys[...], values: ownValues[...]) }
                 let object = builder.makeObject(keys: keyStack[keyStart...], values: nodeStack[nodeStart...])
                 keyStack.removeSubrange(keyStart...)
                 nodeStack.removeSubrange(nodeStart...)
@@ -182,6 +206,7 @@ struct JSONReader<Builder: JSONBuilder> {
         if depth > maximumDepth { throw error("Nesting deeper than \(maximumDepth) levels") }
         position += 1
         let start = nodeStack.count
+        var own: [Builder.Node] = [], spilled = false
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
@@ -190,12 +215,22 @@ struct JSONReader<Builder: JSONBuilder> {
         while true {
             skipSpace()
             let element = try readValue(depth: depth)
-            nodeStack.append(element)
+            if spilled {
+                own.append(element)
+            } else {
+                nodeStack.append(element)
+                if nodeStack.count - start == Self.spillThreshold {
+                    own = Array(nodeStack[start...])
+                    nodeStack.removeSubrange(start...)
+                    spilled = true
+                }
+            }
             skipSpace()
             guard position < bytes.count else { throw error("Expecting ',' delimiter") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "]") {
                 position += 1
+                if spilled { return builder.makeArray(own[...]) }
                 let array = builder.makeArray(nodeStack[start...])
                 nodeStack.removeSubrange(start...)
                 return array

@@ -69,6 +69,21 @@ import Testing
         #expect(PythonJSONWriter(ensureASCII: false).string(from: try parser.parse("{\(large)}")) == "{\(expected)}")
     }
 
+    /// Past 1,024 members an array or object leaves the shared scratch
+    /// stacks; repeats before and after that point, and nesting, still work.
+    @Test func veryLargeContainersKeepOrderAndRepeats() throws {
+        let members = (0..<1500).map { #""k\#($0 % 1200)": [\#($0), {"n": \#($0)}]"# }.joined(separator: ", ")
+        let object = try #require(try parser.parse("{\(members)}").objectValue)
+        #expect(object.count == 1200)
+        #expect(object.keys.first == "k0" && object.keys.last == "k1199")
+        #expect(object["k5"] == .array([.int(1205), .object(JSONObject([("n", .int(1205))]))]))
+        #expect(object["k1100"] == .array([.int(1100), .object(JSONObject([("n", .int(1100))]))]))
+        let elements = (0..<3000).map { "[\($0), {\"a\": \($0)}]" }.joined(separator: ", ")
+        let array = try #require(try parser.parse("[\(elements)]").arrayValue)
+        #expect(array.count == 3000)
+        #expect(array[2999] == .array([.int(2999), .object(JSONObject([("a", .int(2999))]))]))
+    }
+
     @Test func largeObjectsAreIndexed() throws {
         let members = (0..<100).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
         let value = try parser.parse("{\(members)}")
