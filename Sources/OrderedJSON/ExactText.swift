@@ -24,9 +24,24 @@ public struct ExactText: Hashable, Sendable {
     public static func equal(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         let inPlace: Bool?? = a.utf8.withContiguousStorageIfAvailable { left in
-            b.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+            b.utf8.withContiguousStorageIfAvailable { right in sameBytes(left, right) }
         }
         if let inPlace, let inPlace { return inPlace }
         return a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Equal-length buffers compared eight bytes at a time.
+    private static func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let l = left.baseAddress, let r = right.baseAddress else { return left.count == right.count }
+        var index = 0
+        while index + 8 <= left.count {
+            if UnsafeRawPointer(l + index).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(r + index).loadUnaligned(as: UInt64.self) { return false }
+            index += 8
+        }
+        while index < left.count {
+            if l[index] != r[index] { return false }
+            index += 1
+        }
+        return true
     }
 }

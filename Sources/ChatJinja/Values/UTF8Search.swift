@@ -1,3 +1,11 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Substring search on UTF-8 bytes. Python's `needle in text` compares code
 /// points, and a code point sequence matches exactly where its UTF-8 bytes
 /// do, so a byte search is both exact and fast. (The standard library's
@@ -58,14 +66,9 @@ enum UTF8Search {
             }
         } else {
             var index = 0
-            let lastStart = haystack.count - pattern.count
-            while index <= lastStart && found.count < limit {
-                if haystack[index] == pattern[0] && memoryEqual(haystack, at: index, pattern) {
-                    found.append(index)
-                    index += pattern.count
-                } else {
-                    index += 1
-                }
+            while found.count < limit, let offset = firstOffset(of: pattern, in: haystack, from: index) {
+                found.append(offset)
+                index = offset + pattern.count
             }
         }
         return found
@@ -94,16 +97,21 @@ enum UTF8Search {
 
     /// The byte offset of the first occurrence of `pattern` in `haystack`.
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        firstOffset(of: pattern, in: haystack, from: 0)
+    }
+
+    /// The first occurrence at or after `start`: candidates are found with
+    /// `memchr` (vectorized) and checked with `memcmp`.
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty ? 0 : nil }
+        guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return nil }
         let lastStart = haystack.count - pattern.count
-        var index = 0
+        var index = start
         while index <= lastStart {
-            if haystack[index] == first {
-                var matched = 1
-                while matched < pattern.count && haystack[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return index }
-            }
-            index += 1
+            guard let hit = memchr(base + index, Int32(first), lastStart - index + 1) else { return nil }
+            let offset = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
+            index = offset + 1
         }
         return nil
     }
