@@ -1,8 +1,9 @@
 import Testing
 @testable import ChatJinja
 
-/// `tojson` remembers the text of values it serialized before (`JSONTextCache`);
-/// whatever it remembers, every render must print the value it is given.
+/// `tojson` remembers the text of values it serialized before (a dict with its
+/// storage, a list in `JSONTextCache`); whatever it remembers, every render
+/// must print the value it is given.
 @Suite("Render tojson cache")
 struct RenderToJSONCacheTests {
     let template: JinjaTemplate
@@ -52,5 +53,57 @@ struct RenderToJSONCacheTests {
         var options = RenderOptions()
         options.limits.maximumSequenceLength = 50
         #expect(throws: JinjaError.self) { try render(tools, options: options) }
+    }
+
+    @Test func aDictChangedInPlaceIsSerializedAfresh() throws {
+        var dict = Dict([("name", .string("a"))])
+        #expect(try render([.dict(dict)]) == #"{"name": "a"};"#)
+        // The render has ended, so `dict` owns its storage again and changes it in place.
+        dict.set("name", .string("b"))
+        dict.set("extra", .int(1))
+        #expect(try render([.dict(dict)]) == #"{"name": "b", "extra": 1};"#)
+    }
+
+    @Test func aRememberedTextGoesWithAnyChange() {
+        var dict = Dict([("name", .string("a"))])
+        dict.rememberJSON("remembered")
+        #expect(dict.rememberedJSON == "remembered")
+        let copy = dict
+        dict.set("name", .string("b"))  // shared: copied first, the copy keeps its text
+        #expect(dict.rememberedJSON == nil && copy.rememberedJSON == "remembered")
+        dict.rememberJSON("again")
+        dict.set("other", .int(1))  // owned: changed in place
+        #expect(dict.rememberedJSON == nil)
+        dict.rememberJSON("again")
+        try? dict.set(.int(5), .int(1))
+        #expect(dict.rememberedJSON == nil)
+    }
+
+    @Test func listsAreRememberedPerCallSite() throws {
+        let template = try JinjaTemplate(source: "{{ tools | tojson }}")
+        let tools = Value.list([Self.tool("a"), .list([.int(1)])])
+        for _ in 0..<3 {
+            #expect(try template.render(["tools": tools]).text == #"[{"name": "a", "parameters": {"type": "object"}}, [1]]"#)
+        }
+    }
+
+    @Test func oneValueRenderedOnManyThreadsAtOnce() async throws {
+        let tools = (0..<8).map { Self.tool("t\($0)") }
+        let expected = try render(tools)
+        let template = self.template
+        let variables: [String: Value] = ["tools": .list(tools)]
+        let texts = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var last: String? = nil
+                    for _ in 0..<200 { last = try? template.render(variables).text }
+                    return last
+                }
+            }
+            var all: [String?] = []
+            for await text in group { all.append(text) }
+            return all
+        }
+        #expect(texts.allSatisfy { $0 == expected })
     }
 }

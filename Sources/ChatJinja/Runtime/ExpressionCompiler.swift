@@ -171,14 +171,23 @@ struct ExpressionCompiler {
         }
     }
 
-    /// `x | tojson` without arguments, remembering the text of each dict or
-    /// list at this call site (see `JSONTextCache`). A remembered text is used
-    /// only within the current size limit, where serializing again could not fail.
+    /// `x | tojson` without arguments. A dict keeps its text with its storage
+    /// (`Dict.rememberJSON`), so the next render of the same value finds it;
+    /// a list's text is remembered per call site (see `JSONTextCache`). A
+    /// remembered text is used only within the current size limit, where
+    /// serializing again could not fail.
     private func compileCachedToJSON(_ subject: @escaping CompiledExpression, _ filter: CompiledFilter) -> CompiledExpression {
         let cache = JSONTextCache()
         return { renderer, frame throws(JinjaError) in
             let value = try subject(renderer, frame)
-            if let text = cache.text(for: value), text.utf8.count <= renderer.limits.maximumSequenceLength {
+            let limit = renderer.limits.maximumSequenceLength
+            if case .dict(let dict) = value {
+                if let text = dict.rememberedJSON, text.utf8.count <= limit { return .string(text) }
+                let result = try renderer.apply(filter, to: value, in: frame)
+                if case .string(let text) = result { dict.rememberJSON(text) }
+                return result
+            }
+            if let text = cache.text(for: value), text.utf8.count <= limit {
                 return .string(text)
             }
             let result = try renderer.apply(filter, to: value, in: frame)

@@ -6,8 +6,9 @@ import Glibc
 import Musl
 #endif
 
-/// The `tojson` text of dicts and lists already serialized at one call site,
-/// found again by the identity of their storage.
+/// The `tojson` text of lists already serialized at one call site, found
+/// again by the identity of their storage (dicts keep theirs themselves,
+/// `Dict.rememberJSON`).
 ///
 /// `{{ tool | tojson }}` serializes every tool schema on every render, and
 /// encoding a dataset renders the same tool values over and over; finding
@@ -86,13 +87,10 @@ final class JSONTextCache: @unchecked Sendable {
         }
     }
 
-    /// The storage address of a non-empty dict or list;
+    /// The storage address of a non-empty list;
     /// `nil` for everything else, which is cheap to serialize or not plain data.
     private static func key(of value: Value) -> Key? {
         switch value {
-        case .dict(let dict):
-            guard !dict.isEmpty else { return nil }
-            return Key(first: dict.storageAddress, second: nil)
         case .list(let elements):
             return address(of: elements).map { Key(first: $0, second: nil) }
         default:

@@ -1,3 +1,10 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import OrderedJSON
 
 /// A Python dict: insertion ordered, keyed by hashable values.
@@ -39,6 +46,16 @@ public struct Dict: @unchecked Sendable {
         _ body: (UnsafeBufferPointer<Value>, UnsafeBufferPointer<Value>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         try storage.withElements(body)
+    }
+
+    /// The text `tojson` (no arguments) gave for this dict, if remembered.
+    var rememberedJSON: String? { storage.rememberedJSON }
+
+    /// Remembers this dict's `tojson` text (no arguments) with its storage,
+    /// for the next render of the same value; a changed copy has its own storage.
+    func rememberJSON(_ text: String) {
+        guard !isEmpty else { return }  // empty dicts share one storage
+        storage.rememberJSON(text)
     }
 
     /// The address of the storage: the same for copies of this dict until
@@ -109,6 +126,10 @@ struct DictHeader {
     /// chat messages and tool schemas are small dicts, where comparing a few
     /// keys beats hashing (and building a hash table for every JSON object).
     var index: [DictKey: Int]? = nil
+    /// The dict's `tojson` text (default arguments), once written: a tool
+    /// schema is serialized on every render of its conversation. Read and
+    /// written under `DictStorage.memoLock`; cleared by any change in place.
+    var jsonText: String? = nil
 }
 
 /// The keys (first `capacity` slots) and values (next `capacity` slots) of
@@ -192,6 +213,7 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
 
     /// Replaces the value at `existing`, or appends; there must be room.
     func insert(_ key: Value, _ value: Value, hashed: DictKey?, at existing: Int?) {
+        fields.pointee.jsonText = nil  // only a uniquely owned storage changes: no other reader
         if let existing {
             withUnsafeMutablePointerToElements { $0[keyCapacity + existing] = value }
             return
@@ -214,6 +236,37 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
             }
         }
         fields.pointee.index = built
+    }
+
+    /// The remembered `tojson` text, if any (see `DictHeader.jsonText`).
+    var rememberedJSON: String? {
+        Self.withMemoLock(for: self) { fields.pointee.jsonText }
+    }
+
+    /// Remembers the `tojson` text; concurrent renders of one value may race
+    /// to store the same text, hence the lock.
+    func rememberJSON(_ text: String) {
+        Self.withMemoLock(for: self) { fields.pointee.jsonText = text }
+    }
+
+    /// One of a few locks, chosen by address: a memo is touched twice per
+    /// render of a tool, too rarely to contend, too often for a lock per dict.
+    nonisolated(unsafe) private static let memoLocks: UnsafeMutablePointer<pthread_mutex_t> = {
+        let locks = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: memoLockCount)
+        for index in 0..<memoLockCount {
+            (locks + index).initialize(to: pthread_mutex_t())
+            pthread_mutex_init(locks + index, nil)
+        }
+        return locks
+    }()
+    private static let memoLockCount = 64
+
+    private static func withMemoLock<Result>(for storage: DictStorage, _ body: () -> Result) -> Result {
+        let address = UInt(bitPattern: Unmanaged.passUnretained(storage).toOpaque())
+        let lock = memoLocks + Int((address >> 4) % UInt(memoLockCount))
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
     }
 
     /// A storage of its own with the same items and room for `capacity`.
