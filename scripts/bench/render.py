@@ -61,13 +61,15 @@ def time_renders(render, all_vars, repeat):
     return (time.thread_time() - start) / (repeat * max(len(ok), 1)), len(all_vars) - len(ok)
 
 
-def bench_jinja2(source, all_vars, repeat):
+def jinja2_renderer(source):
+    """transformers' cached, compiled jinja2 template, as a render function of variables."""
     import transformers.utils.chat_template_utils as ctu
-    template = ctu._compile_jinja_template(source)  # transformers' cached, compiled template
-    return time_renders(lambda v: template.render(**v), all_vars, repeat)
+    template = ctu._compile_jinja_template(source)
+    return lambda v: template.render(**v)
 
 
-def bench_minijinja(source, all_vars, repeat):
+def minijinja_renderer(source):
+    """minijinja configured as transformers' environment, as a render function of variables."""
     import minijinja
 
     def raise_exception(message):
@@ -77,7 +79,15 @@ def bench_minijinja(source, all_vars, repeat):
     env.add_global("raise_exception", raise_exception)
     env.add_global("strftime_now", lambda fmt: NOW.strftime(fmt))
     env.add_template("chat", source)
-    return time_renders(lambda v: env.render_template("chat", **v), all_vars, repeat)
+    return lambda v: env.render_template("chat", **v)
+
+
+def bench_jinja2(source, all_vars, repeat):
+    return time_renders(jinja2_renderer(source), all_vars, repeat)
+
+
+def bench_minijinja(source, all_vars, repeat):
+    return time_renders(minijinja_renderer(source), all_vars, repeat)
 
 
 def bench_ours(binary, template, conversations, repeat, add_generation_prompt, fresh=False):

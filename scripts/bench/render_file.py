@@ -18,7 +18,7 @@ import argparse, json, os, resource, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from render import FIXTURES, ROOT, NOW, variables  # noqa: E402
+from render import FIXTURES, ROOT, jinja2_renderer, minijinja_renderer, variables  # noqa: E402
 
 
 def make_input(path, copies):
@@ -49,25 +49,6 @@ def run_python(render, input_path):
                 record = {"id": conversation.get("id"), "error": f"{type(error).__name__}: {error}"}
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
     return time.thread_time() - start
-
-
-def jinja2_renderer(source):
-    import transformers.utils.chat_template_utils as ctu
-    template = ctu._compile_jinja_template(source)
-    return lambda v: template.render(**v)
-
-
-def minijinja_renderer(source):
-    import minijinja
-
-    def raise_exception(message):
-        raise minijinja.TemplateError(message)
-
-    env = minijinja.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.add_global("raise_exception", raise_exception)
-    env.add_global("strftime_now", lambda fmt: NOW.strftime(fmt))
-    env.add_template("chat", source)
-    return lambda v: env.render_template("chat", **v)
 
 
 def median(values):
