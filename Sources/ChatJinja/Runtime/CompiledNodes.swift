@@ -63,6 +63,11 @@ final class CompiledMacro {
     let usesCaller: Bool
     /// Takes only its named parameters: no `varargs`, `kwargs` or `caller`.
     var isPlain: Bool { !usesVarargs && !usesKwargs && !usesCaller }
+    /// What Jinja2's `Macro` object shows a template: `name`, `arguments`,
+    /// `catch_varargs`, `catch_kwargs`, `caller`.
+    let attributes: [String: Value]
+    /// Its `str()`: `<Macro 'name'>`.
+    let representation: String
 
     init(_ definition: MacroDefinition, symbols: VariableTable, defaults: [CompiledExpression?], body: @escaping CompiledBody) {
         name = definition.name
@@ -73,6 +78,9 @@ final class CompiledMacro {
         usesVarargs = definition.usesVarargs
         usesKwargs = definition.usesKwargs
         usesCaller = definition.usesCaller
+        attributes = ["name": .string(name), "arguments": .tuple(parameters.map { .string($0.name) }),
+                      "catch_varargs": .bool(usesVarargs), "catch_kwargs": .bool(usesKwargs), "caller": .bool(usesCaller)]
+        representation = "<Macro '\(name)'>"
     }
 }
 

@@ -9,7 +9,7 @@ extension Renderer {
     func makeMacro(_ definition: CompiledMacro, closingOver frame: Frame) -> Callable {
         let scope = MacroScope(renderer: self, frame: frame)
         macroScopes.append(scope)
-        return Callable(name: definition.name) { arguments, _ throws(JinjaError) in
+        return Callable(name: definition.name, attributes: definition.attributes, representation: definition.representation) { arguments, _ throws(JinjaError) in
             guard let renderer = scope.renderer, let frame = scope.frame else {
                 throw JinjaError(.templateRuntimeError, "macro '\(definition.name)' called after its render ended")
             }

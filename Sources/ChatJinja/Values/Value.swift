@@ -79,12 +79,19 @@ public struct Arguments: Sendable {
 public final class Callable: @unchecked Sendable {
     /// The name used in error messages and `repr`.
     public let name: String
+    /// Python attributes a template can read (a macro's `name`, `arguments` …).
+    public let attributes: [String: Value]
+    /// `str()`/`repr()`, when it is not `<built-in function name>` (a macro is `<Macro 'name'>`).
+    public let representation: String?
     /// The body; `environment` lets builtins call back into the template
     /// (macros, filters by name, the clock).
     public let body: (Arguments, any CallEnvironment) throws(JinjaError) -> Value
 
-    public init(name: String, body: @escaping (Arguments, any CallEnvironment) throws(JinjaError) -> Value) {
+    public init(name: String, attributes: [String: Value] = [:], representation: String? = nil,
+                body: @escaping (Arguments, any CallEnvironment) throws(JinjaError) -> Value) {
         self.name = name
+        self.attributes = attributes
+        self.representation = representation
         self.body = body
     }
 }

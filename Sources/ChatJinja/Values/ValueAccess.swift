@@ -24,6 +24,12 @@ extension Value {
         case .dict(let dict):
             if let method = PythonMethods.lookup(name, on: self) { return method }
             if let value = dict[name] { return value }
+        case .callable(let callable):
+            if let value = callable.attributes[name] { return value }
+        case .tuple(let elements) where elements.count == 2 && (name == "grouper" || name == "list"):
+            // `groupby` yields `(grouper, list)` named tuples; ours are plain
+            // tuples, so any pair answers these two names (see Docs/Jinja.md).
+            return elements[name == "grouper" ? 0 : 1]
         default:
             if let method = PythonMethods.lookup(name, on: self) { return method }
         }

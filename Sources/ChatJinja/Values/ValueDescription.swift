@@ -49,7 +49,7 @@ extension Value {
         case .dict(let dict):
             let items = dict.items.map { $0.key.pythonRepr + ": " + $0.value.pythonRepr }
             return "{" + items.joined(separator: ", ") + "}"
-        case .callable(let callable): return "<built-in function \(callable.name)>"
+        case .callable(let callable): return callable.representation ?? "<built-in function \(callable.name)>"
         case .object(let object): return object.pythonRepr
         }
     }

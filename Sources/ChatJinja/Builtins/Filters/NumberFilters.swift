@@ -1,6 +1,6 @@
 import Foundation
 
-/// Numeric filters: `abs`, `int`, `float`, `round`.
+/// Numeric filters: `abs`, `int`, `float`, `round`, `filesizeformat`.
 enum NumberFilters {
     static func filter(named name: String) -> Builtins.Filter? {
         switch name {
@@ -8,6 +8,7 @@ enum NumberFilters {
         case "int": return { v, a, _ throws(JinjaError) in try integer(v, a) }
         case "float": return { v, a, _ throws(JinjaError) in try float(v, a) }
         case "round": return { v, a, _ throws(JinjaError) in try round(v, a) }
+        case "filesizeformat": return { v, a, _ throws(JinjaError) in try fileSize(v, a) }
         default: return nil
         }
     }
@@ -58,6 +59,43 @@ enum NumberFilters {
         case .string(let s): return PythonNumberParsing.float(s).map(Value.double) ?? fallback
         default: return fallback
         }
+    }
+
+    /// `filesizeformat(binary=False)`: a byte count in kB, MB … (powers of
+    /// 1000), or KiB, MiB … (powers of 1024); Jinja2 computes on `float(value)`.
+    private static func fileSize(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        let args = try arguments.bind("filesizeformat", ["binary"])
+        let binary = args[0]?.isTruthy ?? false
+        let bytes: Double
+        switch value {
+        case .undefined(let undefined): throw undefined.error
+        case .bool(let b): bytes = b ? 1 : 0
+        case .int(let i): bytes = Double(i)
+        case .double(let d): bytes = d
+        case .object(let large as LargeInteger): bytes = large.doubleValue
+        case .string(let s):
+            guard let parsed = PythonNumberParsing.float(s) else {
+                throw JinjaError(.valueError, "could not convert string to float: \(value.pythonRepr)")
+            }
+            bytes = parsed
+        default:
+            throw JinjaError(.typeError, "float() argument must be a string or a real number, not '\(value.typeName)'")
+        }
+        let base: Double = binary ? 1024 : 1000
+        if bytes == 1 { return .string("1 Byte") }
+        if bytes < base {
+            // Python's int(bytes): truncation, exact for any finite float.
+            guard bytes.isFinite else { throw JinjaError(.overflowError, "cannot convert float infinity to integer") }
+            let whole = bytes.rounded(.towardZero)
+            return .string((Swift.abs(whole) < 9e18 ? String(Int(whole)) : String(format: "%.0f", whole)) + " Bytes")
+        }
+        let prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
+        // `base ** (i + 2)` as Python turns the integer into a float for the division.
+        let units: [Double] = binary ? (2...9).map { Double(sign: .plus, exponent: 10 * $0, significand: 1) }
+                                     : [1e6, 1e9, 1e12, 1e15, 1e18, 1e21, 1e24, 1e27]
+        var index = 0
+        while index < units.count - 1 && !(bytes < units[index]) { index += 1 }
+        return .string(String(format: "%.1f", base * bytes / units[index]) + " " + prefixes[index])
     }
 
     /// `round(precision=0, method='common')`: `common` is Python's `round`

@@ -70,6 +70,10 @@ enum StringMethods {
             return .string(try center(try text(receiver), width: try args[0].requireInt("center"),
                                       fill: try fillCharacter(args.count > 1 ? args[1] : nil)))
         },
+        "expandtabs": { receiver, arguments throws(JinjaError) in
+            let args = try arguments.bind("expandtabs", ["tabsize"])
+            return .string(try expandTabs(try text(receiver), tabSize: try Value.optionalInt(args[0], "expandtabs") ?? 8))
+        },
         "zfill": { receiver, arguments throws(JinjaError) in
             let args = try arguments.positionalOnly("zfill", minimum: 1, maximum: 1)
             let width = try args[0].requireInt("zfill")
@@ -77,6 +81,31 @@ enum StringMethods {
             return .string(zfill(try text(receiver), width: width))
         },
     ]
+
+    /// Python `str.expandtabs`: each tab becomes spaces up to the next
+    /// multiple of `tabSize` columns (code points since the last `\n` or
+    /// `\r`); a size of zero or less removes tabs.
+    static func expandTabs(_ text: String, tabSize: Int) throws(JinjaError) -> String {
+        var out = String.UnicodeScalarView()
+        var column = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\t":
+                guard tabSize > 0 else { continue }
+                let spaces = tabSize - column % tabSize
+                try SizeLimit.check(SizeLimit.total(out.count, times: 1, plus: spaces), limit: SizeLimit.methodLimit, "an expanded string")
+                out.append(contentsOf: repeatElement(" ", count: spaces))
+                column += spaces
+            case "\n", "\r":
+                out.append(scalar)
+                column = 0
+            default:
+                out.append(scalar)
+                column += 1
+            }
+        }
+        return String(out)
+    }
 
     /// Python `str.islower`: some cased character, none upper or titlecase.
     static func isLower(_ text: String) -> Bool {
