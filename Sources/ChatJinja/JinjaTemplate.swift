@@ -33,7 +33,9 @@ public struct JinjaTemplate: Sendable {
         let renderer = Renderer(source: source, context: variables, options: options, nameCount: program.nameCount)
         defer { renderer.endRender() }
         var output = ""
-        _ = try program.body(renderer, Frame(parent: nil, capacity: 16), &output)
+        let root = Frame(parent: nil, capacity: 16)
+        renderer.rootFrame = root
+        _ = try program.body(renderer, root, &output)
         return RenderedText(text: output, generationSpans: renderer.generationSpans)
     }
 

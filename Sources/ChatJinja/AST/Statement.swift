@@ -23,6 +23,9 @@ indirect enum Statement: @unchecked Sendable {
     case generation(body: [Statement], offset: Int)
     /// `{% with a = 1 %}body{% endwith %}`.
     case with(bindings: [(AssignTarget, Expression)], body: [Statement], offset: Int)
+    /// `{% block name [scoped] [required] %}body{% endblock [name] %}`: in a
+    /// template that extends none, the body renders in place.
+    case block(name: String, body: [Statement], scoped: Bool, required: Bool, offset: Int)
 }
 
 /// The left side of `set` and `for`: a name, a tuple of targets, or a

@@ -24,7 +24,7 @@ enum NameUsage {
         case .callBlock(let call, let caller, _):
             return mentions(name, in: call) || caller.defaults.contains { $0.map { mentions(name, in: $0) } == true }
                 || mentions(name, in: caller.body)
-        case .generation(let body, _):
+        case .generation(let body, _), .block(_, let body, _, _, _):
             return mentions(name, in: body)
         case .with(let bindings, let body, _):
             return bindings.contains { mentions(name, in: $0.1) } || mentions(name, in: body)

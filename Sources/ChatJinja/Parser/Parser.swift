@@ -25,6 +25,8 @@ struct Parser {
     var openExpressions = 0
     /// How many `for` loops enclose the current statement (`break` needs one).
     var loopDepth = 0
+    /// The names of the `{% block %}`s so far (a name may be used once).
+    var blockNames: Set<String> = []
 
     static let maximumDepth = 200
 

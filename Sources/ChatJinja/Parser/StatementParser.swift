@@ -1,4 +1,5 @@
 /// Statement tags: `if`, `for`, `set`, `macro`, `call`, `filter`, `with`,
+/// `block` (rendered in place: a chat template extends no other),
 /// `break`/`continue` (the loopcontrols extension) and `generation`
 /// (transformers' AssistantTracker extension).
 extension Parser {
@@ -29,6 +30,7 @@ extension Parser {
             advance()
             guard loopDepth > 0 else { throw fail("'\(tag)' outside loop", at: offset) }
             return tag == "break" ? .breakLoop(offset: offset) : .continueLoop(offset: offset)
+        case "block": return try parseBlock()
         case "generation":
             advance()
             isSoftContext = false
@@ -70,6 +72,27 @@ extension Parser {
         }
         advance()
         return .conditional(condition, then: body, otherwise: [], offset: offset)
+    }
+
+    /// `block name [scoped] [required] %}body{% endblock [name]`.
+    private mutating func parseBlock() throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        let name = try expectName()
+        if blockNames.contains(name) {
+            throw fail("block '\(name)' defined twice", at: offset)
+        }
+        blockNames.insert(name)
+        let scoped = skip(name: "scoped")
+        let required = skip(name: "required")
+        isSoftContext = false
+        // A block body is a function of its own in Jinja2: an enclosing loop is not its loop.
+        let enclosingLoops = loopDepth
+        loopDepth = 0
+        let body = try parseBlockBody(until: ["endblock"], dropEnd: true)
+        loopDepth = enclosingLoops
+        _ = skip(name: name)
+        return .block(name: name, body: body, scoped: scoped, required: required, offset: offset)
     }
 
     private mutating func parseFor() throws(JinjaError) -> Statement {

@@ -23,6 +23,8 @@ final class Renderer: CallEnvironment {
     @exclusivity(unchecked) var generationSpans: [Range<Int>] = []
     /// Computed on the first deep call: finding the stack bounds costs a system call.
     lazy var stackGuard = StackGuard()
+    /// The template's top-level frame, which `{% block %}` bodies see.
+    var rootFrame: Frame?
     /// The scopes of the macros defined so far, emptied by `endRender()`.
     @exclusivity(unchecked) var macroScopes: [MacroScope] = []
     /// What each name gives outside every frame (render variable, global or

@@ -110,6 +110,20 @@ struct StatementCompiler {
                 if renderer.captureDepth == 0 { renderer.generationSpans.append(start..<output.utf8.count) }
                 return .normal
             }
+        case .block(let name, let body, let scoped, let required, let offset):
+            if required {
+                // Only a child template could fill it, and chat templates have none.
+                return { renderer, _, _ throws(JinjaError) in
+                    throw renderer.locate(JinjaError(.templateRuntimeError, "Required block '\(name)' not found"), at: offset)
+                }
+            }
+            let body = compile(body)
+            return { renderer, frame, output throws(JinjaError) in
+                // A block sees the template's top-level names, not the loop
+                // or macro around it, unless it is `scoped`.
+                _ = try body(renderer, Frame(parent: scoped ? frame : renderer.rootFrame ?? frame), &output)
+                return .normal
+            }
         case .with(let bindings, let body, let offset):
             let bindings = bindings.map { (target: CompiledTarget($0.0, symbols), value: expressions.compile($0.1)) }
             let body = compile(body)
