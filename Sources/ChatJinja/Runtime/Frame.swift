@@ -10,10 +10,13 @@
 /// chain is followed through unretained references (the strong `parent`
 /// keeps each ancestor alive for as long as this frame lives).
 final class Frame {
-    private var ids: UnsafeMutablePointer<Int>
-    private var values: UnsafeMutablePointer<Value>
-    private var count = 0
-    private var capacity: Int
+    // Unchecked: frames are touched on every variable read and write, never
+    // from two accesses at once; the runtime's dynamic exclusivity check
+    // (a thread-local access set) cost more than the lookup itself.
+    @exclusivity(unchecked) private var ids: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var values: UnsafeMutablePointer<Value>
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var capacity: Int
     let parent: Frame?
     private let ancestor: Unmanaged<Frame>?
 
