@@ -18,7 +18,8 @@ FRAGMENTS = ["{%", "%}", "{{", "}}", "{#", "#}", "(", ")", "[", "]", "|", ".", "
              "caller()", "namespace(", "*", "**", "~", "-", " if ", " else ", "endfor", "endif",
              "{% for x in messages %}", "{% endfor %}", "{{ m(m) }}", "{% macro m(a) %}{{ m(a) }}{% endmacro %}",
              "[::-1]", "| tojson(indent=99)", "%s", "'", '"', "\\", "\n", "9" * 30, "1e999", "-1", "|batch(0)",
-             "|indent(-5)", "range(10**9)", "* 999999999"]
+             "|indent(-5)", "range(10**9)", "* 999999999", "{% block b %}", "{% endblock %}", "{% block b scoped %}",
+             "|groupby('role')", ".grouper", "|filesizeformat", ".expandtabs(99)", "m.arguments"]
 
 
 def mutate(text, rng):
