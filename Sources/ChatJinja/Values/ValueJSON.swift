@@ -13,9 +13,9 @@ extension Value {
         case .string(let s): self = .string(s)
         case .array(let elements): self = .list(elements.map(Value.init(json:)))
         case .object(let object):
-            // Built in one go from the member arrays (JSON object keys are
-            // already distinct): each `set` on a `Dict` boxes its arrays anew.
-            self = .dict(Dict(distinctKeys: object.keys, values: object.values.map(Value.init(json:))))
+            // Built in one go, straight into the dict's storage (JSON object
+            // keys are already distinct; no intermediate array of values).
+            self = .dict(Dict(distinctKeys: object.keys, values: object.values.lazy.map(Value.init(json:))))
         }
     }
 
