@@ -1,6 +1,6 @@
 /// Decodes the body of a string literal the way Jinja2 does: Python's
-/// `unicode-escape` codec (`\n`, `\t`, `\xhh`, `\uXXXX`, octal …), with unknown
-/// escapes kept verbatim, backslash included.
+/// `unicode-escape` codec (`\n`, `\t`, `\xhh`, `\uXXXX`, `\N{NAME}`, octal …),
+/// with unknown escapes kept verbatim, backslash included.
 enum StringLiteral {
     enum DecodingError: Error {
         case truncatedEscape(String)
@@ -39,6 +39,18 @@ enum StringLiteral {
                     digits += 1
                 }
                 result.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            case "N":
+                // `\N{NAME}`: a character by its Unicode name.
+                guard index < scalars.count, scalars[index] == "{",
+                      let close = scalars[index...].firstIndex(of: "}"), close > index + 1 else {
+                    throw .truncatedEscape("malformed \\N character escape")
+                }
+                let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                guard let named = UnicodeNames.scalar(named: name) else {
+                    throw .truncatedEscape("unknown Unicode character name")
+                }
+                result.append(named)
+                index = close + 1
             case "x", "u", "U":
                 let width = escape == "x" ? 2 : escape == "u" ? 4 : 8
                 guard index + width <= scalars.count,
