@@ -67,17 +67,28 @@ struct BatchProcessor {
 
 /// One slot per line, each written by exactly one worker thread, read after
 /// all workers are done; that discipline is what makes the unchecked
-/// `Sendable` sound.
+/// `Sendable` sound. The slots are memory allocated once, never a Swift
+/// array: reaching into an array from several threads at once, even through
+/// `withUnsafeMutableBufferPointer`, is a mutation of the array itself by each
+/// of them (ThreadSanitizer reports it).
 private final class RecordSlots: @unchecked Sendable {
-    private var slots: [WrittenRecords]
+    private let slots: UnsafeMutableBufferPointer<WrittenRecords>
 
-    init(count: Int) { slots = Array(repeating: WrittenRecords([]), count: count) }
-
-    func store(_ records: WrittenRecords, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = records }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: WrittenRecords([]))
     }
 
-    var values: [WrittenRecords] { slots }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ records: WrittenRecords, at index: Int) {
+        slots[index] = records
+    }
+
+    var values: [WrittenRecords] { Array(slots) }
 }
 
 /// The JSONL text of one line's records and how many of them are errors.
