@@ -1,3 +1,5 @@
+import OrderedJSON
+
 /// Turns expressions into closures, with shortcuts for the shapes chat
 /// templates use most (`message.role`, `x == 'y'`, constant output).
 struct ExpressionCompiler {
@@ -236,6 +238,17 @@ struct ExpressionCompiler {
     /// comparison, returning it, as Python does.
     private func compileComparison(_ first: Expression, _ rest: [(BinaryOperator, Expression)]) -> CompiledExpression {
         let first = compile(first)
+        if rest.count == 1, let (op, right) = rest.first, op == .equal || op == .notEqual,
+           case .literal(.string(let literal)) = right {
+            // `x == 'literal'`, the most common comparison in chat templates.
+            let negated = op == .notEqual
+            let literalValue = Value.string(literal)
+            return { renderer, frame throws(JinjaError) in
+                let lhs = try first(renderer, frame)
+                if case .string(let text) = lhs { return .bool(ExactText.equal(text, literal) != negated) }
+                return .bool(lhs.pythonEquals(literalValue) != negated)
+            }
+        }
         if rest.count == 1, let (op, right) = rest.first {
             let right = compile(right)
             return { renderer, frame throws(JinjaError) in

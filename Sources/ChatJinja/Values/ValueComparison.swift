@@ -5,6 +5,8 @@ extension Value {
     /// compare deeply, a list never equals a tuple, and two undefined values
     /// are equal (Jinja2's `Undefined.__eq__`).
     public func pythonEquals(_ other: Value) -> Bool {
+        // The common case, `message.role == "user"`, without unwrapping copies.
+        if case .string(let a) = self, case .string(let b) = other { return ExactText.equal(a, b) }
         switch (self.unwrappingMarkup, other.unwrappingMarkup) {
         case (.undefined, .undefined), (.none, .none): return true
         case (.string(let a), .string(let b)):
