@@ -55,7 +55,7 @@ public struct QwenXMLAgentTemplate: AgentTemplate {
     private func parameterText(_ value: JSONValue) throws(ChatTemplateError) -> String {
         switch (valueStyle, value) {
         case (_, .string(let s)): return s
-        case (.pythonScalars, .array), (.pythonScalars, .object), (.json, _): return try JinjaOperations.toJSON(value)
+        case (.pythonScalars, .array), (.pythonScalars, .object), (.json, _): return JinjaOperations.toJSON(value)
         case (.pythonScalars, _): return JinjaOperations.pythonStr(value)
         }
     }
