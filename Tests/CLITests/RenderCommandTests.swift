@@ -40,6 +40,43 @@ import OrderedJSON
         #expect(records.first?["error"]?.stringValue?.hasPrefix("TemplateError: bad turn") == true)
     }
 
+    /// A template file's lines are parsed straight into template values; every
+    /// shape problem is still a record with the line's id (or line number).
+    @Test func recordsThatAreNoConversationsSayWhyWithTheirIds() throws {
+        let scratch = try Scratch()
+        let templatePath = try scratch.write("t.jinja", "{{ a }}:{% for m in messages %}{{ m.content }}{% endfor %}")
+        let user = #"[{"role": "user", "content": "x"}]"#
+        let lines = [
+            "[1, 2]",
+            #"{"id": "x", "messages": "no"}"#,
+            #"{"id": 3, "messages": \#(user), "tools": 5}"#,
+            #"{"id": 4, "messages": \#(user), "vars": []}"#,
+            #"{"id": {"n": [1]}, "messages": [1]}"#,
+            #"{"id": 6, "messages": \#(user), "vars": {"tools": []}}"#,
+            #"{"id": 8, "messages": \#(user), "vars": {"a": 2}}"#,
+        ]
+        let input = scratch.path("in.jsonl")
+        var bytes = Data(lines.joined(separator: "\n").utf8)
+        bytes.append(contentsOf: Array("\n{\"id\": 9, \"x\": \"".utf8) + [0xFF] + Array("\"}\n".utf8))
+        try bytes.write(to: URL(fileURLWithPath: input))
+        let status = runCommand(["render", "--chat-template", templatePath, "--input", input, "--output", scratch.path("out.jsonl"), "--var", "a=1"])
+        #expect(status == 1)
+        let records = try scratch.records("out.jsonl")
+        #expect(records.count == 8)
+        func error(_ index: Int) -> String? { records[index]["error"]?.stringValue }
+        #expect(records[0]["id"] == .null && records[0]["line"] == .int(1))
+        #expect(error(0) == #"not a conversation: expected a JSON object with "messages", got array"#)
+        #expect(records[1]["id"] == .string("x") && error(1) == #"not a conversation: "messages" is missing or not an array"#)
+        #expect(records[2]["id"] == .int(3) && error(2) == #"not a conversation: "tools" must be an array"#)
+        #expect(records[3]["id"] == .int(4) && error(3) == #"not a conversation: "vars" must be an object"#)
+        #expect(records[4]["id"] == .object(JSONObject([("n", .array([.int(1)]))])))
+        #expect(error(4) == "TypeError: Chat messages should be dicts, dataclasses or pydantic models, but got 1.")
+        #expect(error(5) == "TypeError: jinja2.environment.Template.render() got multiple values for keyword argument 'tools'")
+        #expect(records[6]["text"] == .string("2:x"))  // the line's vars win over --var
+        #expect(records[7]["id"] == .null && records[7]["line"] == .int(8))
+        #expect(error(7)?.hasPrefix("InputError: not JSON: invalid UTF-8 (byte 0xFF") == true)
+    }
+
     @Test func varsFromFlagsAndLinesReachTheTemplate() throws {
         let scratch = try Scratch()
         let templatePath = try scratch.write("t.jinja", "{{ a }}-{{ b }}-{{ strftime_now('%Y-%m-%d') }}")
