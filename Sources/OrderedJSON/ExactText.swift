@@ -6,12 +6,16 @@
 /// two distinct vocabulary tokens. Keys that must behave as Python's are
 /// wrapped in this type.
 public struct ExactText: Hashable, Sendable {
+    /// The wrapped string.
     public let text: String
 
+    /// Wraps `text`.
     public init(_ text: String) { self.text = text }
 
+    /// Equal when the code points (UTF-8 bytes) are.
     public static func == (lhs: ExactText, rhs: ExactText) -> Bool { equal(lhs.text, rhs.text) }
 
+    /// Hashes the UTF-8 bytes, consistently with `==`.
     public func hash(into hasher: inout Hasher) {
         if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
             var copy = text

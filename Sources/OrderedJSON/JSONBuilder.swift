@@ -5,14 +5,20 @@
 /// builds those directly instead of first building a `JSONValue` tree and
 /// converting it, which doubles the allocations of every document.
 public protocol JSONBuilder {
+    /// The type of the values built.
     associatedtype Node
 
+    /// `null`.
     func makeNull() -> Node
+    /// `true` or `false`.
     func makeBool(_ value: Bool) -> Node
+    /// An integer that fits in `Int`.
     func makeInt(_ value: Int) -> Node
+    /// A number with a fraction or an exponent (and `NaN`, `Infinity`, `-Infinity`).
     func makeDouble(_ value: Double) -> Node
     /// An integer too large for `Int`, as its decimal digits.
     func makeLargeInteger(digits: String) -> Node
+    /// A string, escapes decoded.
     func makeString(_ value: String) -> Node
     /// An array of `elements` (a slice of the parser's scratch space: copy it).
     func makeArray(_ elements: ArraySlice<Node>) -> Node
@@ -22,8 +28,10 @@ public protocol JSONBuilder {
     func makeObject(keys: ArraySlice<String>, values: ArraySlice<Node>) -> Node
 }
 
-/// Builds `JSONValue` documents.
+/// Builds `JSONValue` documents (what `JSONParser.parse(_:)` returns); each
+/// method makes the matching `JSONValue` case.
 public struct JSONValueBuilder: JSONBuilder {
+    /// The builder `JSONParser` uses by default.
     public init() {}
 
     @inlinable public func makeNull() -> JSONValue { .null }
