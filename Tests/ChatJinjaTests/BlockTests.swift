@@ -3,7 +3,8 @@ import Testing
 
 /// `{% block %}` in a template that extends none, as Jinja2 renders it: in
 /// place, seeing the template's top-level names but not the loop or macro
-/// around it (unless `scoped`); its own assignments stay inside. Expected
+/// around it (unless `scoped`); its own assignments stay inside; `self.b()`
+/// renders it again. Expected
 /// outputs and messages from Jinja2 3.1.6 in transformers' environment.
 @Suite("Blocks")
 struct BlockTests {
@@ -20,6 +21,13 @@ struct BlockTests {
         (#"{% if false %}{% block b %}x{% endblock %}{% endif %}y"#, "y"),
         (#"{% set ns = namespace(v=1) %}{% block b %}{% set ns.v = 2 %}{% endblock %}{{ ns.v }}"#, "2"),
         (#"{%- block system -%}\#n  {{ messages[0].content }}\#n{%- endblock %}"#, "hi"),
+        (#"{{ self }}"#, "<TemplateReference None>"),
+        (#"{% block b %}[{{ x }}]{% endblock %}{% set x = 2 %}{{ self.b() }}"#, "[][2]"),
+        (#"{{ self.b() }}{% block b %}B{% endblock %}"#, "BB"),
+        (#"{{ self.nope is defined }}"#, "False"),
+        (#"{% for i in [1] %}{% block b scoped %}{{ i }}{% endblock %}{% endfor %}{{ self.b() }}"#, "1"),
+        (#"{% set self = 1 %}{{ self }}"#, "1"),
+        (#"{{ self.b()|length }}{% block b %}abc{% endblock %}"#, "3abc"),
     ]
 
     @Test(arguments: renders)
@@ -47,5 +55,14 @@ struct BlockTests {
         } catch {
             #expect(error.message.hasPrefix(message), "\(error.message)")
         }
+    }
+
+    /// `self.b()` inside `b` recurses: bounded like a macro, never a crash.
+    @Test func aBlockCallingItselfHitsTheRecursionLimit() {
+        #expect(throws: JinjaError.self) { try JinjaTemplate(source: "{% block b %}x{{ self.b() }}{% endblock %}").render([:]) }
+    }
+
+    @Test func aRequiredBlockThroughSelfFails() {
+        #expect(throws: JinjaError.self) { try JinjaTemplate(source: "{{ self.b() }}{% if false %}{% block b required %}{% endblock %}{% endif %}").render([:]) }
     }
 }

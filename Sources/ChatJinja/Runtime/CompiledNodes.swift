@@ -90,4 +90,6 @@ struct CompiledProgram: @unchecked Sendable {
     let body: CompiledBody
     /// How many distinct names the body uses (the size of a render's name cache).
     let nameCount: Int
+    /// The `{% block %}`s, for `self`.
+    let blocks: BlockTable
 }

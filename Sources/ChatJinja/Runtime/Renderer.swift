@@ -35,7 +35,11 @@ final class Renderer: CallEnvironment {
     /// Builtin globals, shared by every render.
     static let globals: [String: Value] = Builtins.globals
 
-    init(source: SourceText, context: [String: Value], options: RenderOptions, nameCount: Int) {
+    /// The template's blocks, behind `self`.
+    private let blocks: BlockTable
+
+    init(source: SourceText, context: [String: Value], options: RenderOptions, nameCount: Int, blocks: BlockTable) {
+        self.blocks = blocks
         self.outerValues = Array(repeating: .unresolved, count: nameCount)
         self.source = source
         self.context = context
@@ -66,7 +70,8 @@ final class Renderer: CallEnvironment {
     }
 
     private func outerValue(_ name: String) -> Value? {
-        context[name] ?? Self.globals[name]
+        if let value = context[name] ?? Self.globals[name] { return value }
+        return name == "self" ? .object(TemplateReference(renderer: self, table: blocks)) : nil
     }
 
     private enum OuterValue {

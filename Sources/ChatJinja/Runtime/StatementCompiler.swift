@@ -2,6 +2,8 @@
 /// attaches its tag's position to errors that have none yet.
 struct StatementCompiler {
     let symbols = VariableTable()
+    /// The template's blocks, for `self.name()`.
+    let blocks = BlockTable()
     var expressions: ExpressionCompiler { ExpressionCompiler(symbols: symbols) }
 
     func compile(_ body: [Statement]) -> CompiledBody {
@@ -113,11 +115,13 @@ struct StatementCompiler {
         case .block(let name, let body, let scoped, let required, let offset):
             if required {
                 // Only a child template could fill it, and chat templates have none.
+                blocks.add(name, BlockTable.Block(body: { _, _, _ in .normal }, required: true))
                 return { renderer, _, _ throws(JinjaError) in
                     throw renderer.locate(JinjaError(.templateRuntimeError, "Required block '\(name)' not found"), at: offset)
                 }
             }
             let body = compile(body)
+            blocks.add(name, BlockTable.Block(body: body, required: false))
             return { renderer, frame, output throws(JinjaError) in
                 // A block sees the template's top-level names, not the loop
                 // or macro around it, unless it is `scoped`.
