@@ -67,16 +67,27 @@ struct RenderToJSONCacheTests {
     @Test func aRememberedTextGoesWithAnyChange() {
         var dict = Dict([("name", .string("a"))])
         dict.rememberJSON("remembered")
-        #expect(dict.rememberedJSON == "remembered")
+        #expect(dict.rememberedJSON() == "remembered")
         let copy = dict
         dict.set("name", .string("b"))  // shared: copied first, the copy keeps its text
-        #expect(dict.rememberedJSON == nil && copy.rememberedJSON == "remembered")
+        #expect(dict.rememberedJSON() == nil && copy.rememberedJSON() == "remembered")
         dict.rememberJSON("again")
         dict.set("other", .int(1))  // owned: changed in place
-        #expect(dict.rememberedJSON == nil)
+        #expect(dict.rememberedJSON() == nil)
         dict.rememberJSON("again")
         try? dict.set(.int(5), .int(1))
-        #expect(dict.rememberedJSON == nil)
+        #expect(dict.rememberedJSON() == nil)
+    }
+
+    /// One value serialized with different literal arguments at different
+    /// call sites: each call site gets the text of its own arguments.
+    @Test func textsAreRememberedPerArguments() throws {
+        let template = try JinjaTemplate(source: "{% for t in tools %}{{ t | tojson }}|{{ t | tojson(indent=2) }}|{{ t | tojson(sort_keys=true) }}|{{ t | tojson(indent=k) }};{% endfor %}")
+        let tools = Value.list([.dict(Dict([("b", .int(1)), ("a", .list([.int(2)]))]))])
+        let expected = #"{"b": 1, "a": [2]}|{\#n  "b": 1,\#n  "a": [\#n    2\#n  ]\#n}|{"a": [2], "b": 1}|{\#n "b": 1,\#n "a": [\#n  2\#n ]\#n};"#
+        for _ in 0..<3 {
+            #expect(try template.render(["tools": tools, "k": .int(1)]).text == expected)
+        }
     }
 
     @Test func listsAreRememberedPerCallSite() throws {

@@ -36,8 +36,8 @@ struct ExpressionCompiler {
         case .filter(let subject, let filter):
             let subject = compile(subject)
             let compiled = compile(filter)
-            if filter.name == "tojson" && compiled.arguments.isEmpty && compiled.function != nil {
-                return compileCachedToJSON(subject, compiled)
+            if filter.name == "tojson", compiled.function != nil, let format = Self.constantFormat(filter.arguments) {
+                return compileCachedToJSON(subject, compiled, format: format)
             }
             return { renderer, frame throws(JinjaError) in
                 try renderer.apply(compiled, to: try subject(renderer, frame), in: frame)
@@ -173,20 +173,21 @@ struct ExpressionCompiler {
         }
     }
 
-    /// `x | tojson` without arguments. A dict keeps its text with its storage
-    /// (`Dict.rememberJSON`), so the next render of the same value finds it;
-    /// a list's text is remembered per call site (see `JSONTextCache`). A
-    /// remembered text is used only within the current size limit, where
+    /// `x | tojson` with no arguments, or only literal ones (`tojson(indent=4)`).
+    /// A dict keeps its text, with the `format` it was written in, in its
+    /// storage (`Dict.rememberJSON`), so the next render of the same value
+    /// finds it; a list's text is remembered per call site (`JSONTextCache`).
+    /// A remembered text is used only within the current size limit, where
     /// serializing again could not fail.
-    private func compileCachedToJSON(_ subject: @escaping CompiledExpression, _ filter: CompiledFilter) -> CompiledExpression {
+    private func compileCachedToJSON(_ subject: @escaping CompiledExpression, _ filter: CompiledFilter, format: String) -> CompiledExpression {
         let cache = JSONTextCache()
         return { renderer, frame throws(JinjaError) in
             let value = try subject(renderer, frame)
             let limit = renderer.limits.maximumSequenceLength
             if case .dict(let dict) = value {
-                if let text = dict.rememberedJSON, text.utf8.count <= limit { return .string(text) }
+                if let text = dict.rememberedJSON(format: format), text.utf8.count <= limit { return .string(text) }
                 let result = try renderer.apply(filter, to: value, in: frame)
-                if case .string(let text) = result { dict.rememberJSON(text) }
+                if case .string(let text) = result { dict.rememberJSON(text, format: format) }
                 return result
             }
             if let text = cache.text(for: value), text.utf8.count <= limit {
@@ -196,6 +197,22 @@ struct ExpressionCompiler {
             if case .string(let text) = result { cache.store(text, for: value) }
             return result
         }
+    }
+
+    /// A key naming the arguments of a `tojson` call when they are all
+    /// literals (`""` for none), or `nil` when one is computed at render time.
+    private static func constantFormat(_ arguments: CallArguments) -> String? {
+        guard arguments.splat == nil, arguments.keywordSplat == nil else { return nil }
+        var parts: [String] = []
+        for argument in arguments.positional {
+            guard case .literal(let value) = argument else { return nil }
+            parts.append(value.pythonRepr)
+        }
+        for (name, argument) in arguments.keywords {
+            guard case .literal(let value) = argument else { return nil }
+            parts.append(name + "=" + value.pythonRepr)
+        }
+        return parts.joined(separator: ",")
     }
 
     /// `x.name`. Names that are no method of any type (`role`, `content`)

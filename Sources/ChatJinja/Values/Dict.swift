@@ -41,14 +41,15 @@ public struct Dict: @unchecked Sendable {
         try storage.withElements(body)
     }
 
-    /// The text `tojson` (no arguments) gave for this dict, if remembered.
-    var rememberedJSON: String? { storage.rememberedJSON }
+    /// The text `tojson` gave for this dict with the arguments `format`
+    /// names, if remembered.
+    func rememberedJSON(format: String = "") -> String? { storage.rememberedJSON(format: format) }
 
-    /// Remembers this dict's `tojson` text (no arguments) with its storage,
-    /// for the next render of the same value; a changed copy has its own storage.
-    func rememberJSON(_ text: String) {
+    /// Remembers this dict's `tojson` text for `format` with its storage, for
+    /// the next render of the same value; a changed copy has its own storage.
+    func rememberJSON(_ text: String, format: String = "") {
         guard !isEmpty else { return }  // empty dicts share one storage
-        storage.rememberJSON(text)
+        storage.rememberJSON(text, format: format)
     }
 
     /// The address of the storage: the same for copies of this dict until

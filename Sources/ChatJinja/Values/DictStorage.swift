@@ -16,10 +16,11 @@ struct DictHeader {
     /// chat messages and tool schemas are small dicts, where comparing a few
     /// keys beats hashing (and building a hash table for every JSON object).
     var index: [DictKey: Int]? = nil
-    /// The dict's `tojson` text (default arguments), once written: a tool
-    /// schema is serialized on every render of its conversation. Read and
-    /// written under `DictStorage.memoLock`; cleared by any change in place.
-    var jsonText: String? = nil
+    /// The dict's `tojson` text, once written, and the arguments it was
+    /// written with: a tool schema is serialized on every render of its
+    /// conversation. Read and written under the storage's memo lock; cleared
+    /// by any change in place.
+    var json: (format: String, text: String)? = nil
 }
 
 /// The keys (first `capacity` slots) and values (next `capacity` slots) of
@@ -103,7 +104,7 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
 
     /// Replaces the value at `existing`, or appends; there must be room.
     func insert(_ key: Value, _ value: Value, hashed: DictKey?, at existing: Int?) {
-        fields.pointee.jsonText = nil  // only a uniquely owned storage changes: no other reader
+        fields.pointee.json = nil  // only a uniquely owned storage changes: no other reader
         if let existing {
             withUnsafeMutablePointerToElements { $0[keyCapacity + existing] = value }
             return
@@ -128,15 +129,18 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
         fields.pointee.index = built
     }
 
-    /// The remembered `tojson` text, if any (see `DictHeader.jsonText`).
-    var rememberedJSON: String? {
-        Self.withMemoLock(for: self) { fields.pointee.jsonText }
+    /// The remembered `tojson` text for `format`, if any (see `DictHeader.json`).
+    func rememberedJSON(format: String) -> String? {
+        Self.withMemoLock(for: self) {
+            guard let json = fields.pointee.json, json.format == format else { return nil }
+            return json.text
+        }
     }
 
-    /// Remembers the `tojson` text; concurrent renders of one value may race
-    /// to store the same text, hence the lock.
-    func rememberJSON(_ text: String) {
-        Self.withMemoLock(for: self) { fields.pointee.jsonText = text }
+    /// Remembers the `tojson` text for `format`; concurrent renders of one
+    /// value may race to store the same text, hence the lock.
+    func rememberJSON(_ text: String, format: String) {
+        Self.withMemoLock(for: self) { fields.pointee.json = (format, text) }
     }
 
     /// One of a few locks, chosen by address: a memo is touched twice per
