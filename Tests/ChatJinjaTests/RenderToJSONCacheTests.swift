@@ -67,14 +67,19 @@ struct RenderToJSONCacheTests {
     @Test func aRememberedTextGoesWithAnyChange() {
         var dict = Dict([("name", .string("a"))])
         dict.rememberJSON("remembered")
+        #expect(dict.rememberedJSON() == nil)  // kept from the second time on
+        dict.rememberJSON("remembered")
         #expect(dict.rememberedJSON() == "remembered")
         let copy = dict
         dict.set("name", .string("b"))  // shared: copied first, the copy keeps its text
         #expect(dict.rememberedJSON() == nil && copy.rememberedJSON() == "remembered")
         dict.rememberJSON("again")
+        dict.rememberJSON("again")
+        #expect(dict.rememberedJSON() == "again")
         dict.set("other", .int(1))  // owned: changed in place
         #expect(dict.rememberedJSON() == nil)
         dict.rememberJSON("again")
+        #expect(dict.rememberedJSON() == "again")
         try? dict.set(.int(5), .int(1))
         #expect(dict.rememberedJSON() == nil)
     }

@@ -46,7 +46,8 @@ public struct Dict: @unchecked Sendable {
     func rememberedJSON(format: String = "") -> String? { storage.rememberedJSON(format: format) }
 
     /// Remembers this dict's `tojson` text for `format` with its storage, for
-    /// the next render of the same value; a changed copy has its own storage.
+    /// the next render of the same value, from the second time it is given;
+    /// a changed copy has its own storage.
     func rememberJSON(_ text: String, format: String = "") {
         guard !isEmpty else { return }  // empty dicts share one storage
         storage.rememberJSON(text, format: format)

@@ -21,6 +21,10 @@ struct DictHeader {
     /// conversation. Read and written under the storage's memo lock; cleared
     /// by any change in place.
     var json: (format: String, text: String)? = nil
+    /// Whether `tojson` has serialized the dict before: the text is kept
+    /// from the second time on, so a value rendered once (a dataset read line
+    /// by line) does not carry its text around for nothing.
+    var jsonSeen = false
 }
 
 /// The keys (first `capacity` slots) and values (next `capacity` slots) of
@@ -140,7 +144,13 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
     /// Remembers the `tojson` text for `format`; concurrent renders of one
     /// value may race to store the same text, hence the lock.
     func rememberJSON(_ text: String, format: String) {
-        Self.withMemoLock(for: self) { fields.pointee.json = (format, text) }
+        Self.withMemoLock(for: self) {
+            if fields.pointee.jsonSeen {
+                fields.pointee.json = (format, text)
+            } else {
+                fields.pointee.jsonSeen = true
+            }
+        }
     }
 
     /// One of a few locks, chosen by address: a memo is touched twice per
