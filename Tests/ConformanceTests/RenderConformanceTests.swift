@@ -116,15 +116,26 @@ struct RenderConformanceTests {
     }
 }
 
-/// Per-file results filled in by concurrent workers, each its own slot.
+/// Per-file results filled in by concurrent workers, each its own slot, in
+/// memory of its own: reaching into one Swift array from several threads,
+/// even through `withUnsafeMutableBufferPointer`, mutates the array from each
+/// of them (ThreadSanitizer reports it).
 final class ConformanceResults: @unchecked Sendable {
-    private var storage: [RenderConformanceTests.FileResult]
+    private let storage: UnsafeMutableBufferPointer<RenderConformanceTests.FileResult>
 
-    init(count: Int) { storage = Array(repeating: .init(name: ""), count: count) }
-
-    func store(_ result: RenderConformanceTests.FileResult, at index: Int) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = result }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: .init(name: ""))
     }
 
-    var values: [RenderConformanceTests.FileResult] { storage }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func store(_ result: RenderConformanceTests.FileResult, at index: Int) {
+        storage[index] = result
+    }
+
+    var values: [RenderConformanceTests.FileResult] { Array(storage) }
 }
