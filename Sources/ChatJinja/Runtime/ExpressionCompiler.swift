@@ -36,8 +36,9 @@ struct ExpressionCompiler {
         case .filter(let subject, let filter):
             let subject = compile(subject)
             let compiled = compile(filter)
-            if filter.name == "tojson", compiled.function != nil, let format = Self.constantFormat(filter.arguments) {
-                return compileCachedToJSON(subject, compiled, format: format)
+            if filter.name == "tojson", compiled.function != nil, let arguments = Self.literalArguments(filter.arguments),
+               let format = try? SerializationFilters.format(arguments) {
+                return compileCachedToJSON(subject, format: format, key: Self.formatKey(arguments))
             }
             return { renderer, frame throws(JinjaError) in
                 try renderer.apply(compiled, to: try subject(renderer, frame), in: frame)
@@ -148,6 +149,10 @@ struct ExpressionCompiler {
                 throw JinjaError(.templateRuntimeError, "No test named '\(name)' found.")
             }
         }
+        if test.arguments.isEmpty, let predicate = TypeTests.predicate(named: name) {
+            // `x is string`: nothing to bind, so no argument list to build.
+            return { renderer, frame throws(JinjaError) in .bool(predicate(try subject(renderer, frame)) != negated) }
+        }
         return { renderer, frame throws(JinjaError) in
             let value = try subject(renderer, frame)
             return .bool(try function(value, try renderer.evaluate(arguments, in: frame), renderer) != negated)
@@ -173,46 +178,55 @@ struct ExpressionCompiler {
         }
     }
 
-    /// `x | tojson` with no arguments, or only literal ones (`tojson(indent=4)`).
-    /// A dict keeps its text, with the `format` it was written in, in its
-    /// storage (`Dict.rememberJSON`), so the next render of the same value
-    /// finds it; a list's text is remembered per call site (`JSONTextCache`).
-    /// A remembered text is used only within the current size limit, where
+    /// `x | tojson` with no arguments, or only literal ones (`tojson(indent=4)`),
+    /// whose format is worked out once, here. A dict keeps its text, under
+    /// the `key` of the format it was written in, in its storage
+    /// (`Dict.rememberJSON`), so the next render of the same value finds it;
+    /// a list's text is remembered per call site (`JSONTextCache`). A
+    /// remembered text is used only within the current size limit, where
     /// serializing again could not fail.
-    private func compileCachedToJSON(_ subject: @escaping CompiledExpression, _ filter: CompiledFilter, format: String) -> CompiledExpression {
+    private func compileCachedToJSON(_ subject: @escaping CompiledExpression, format: PythonJSONWriter, key: String) -> CompiledExpression {
         let cache = JSONTextCache()
         return { renderer, frame throws(JinjaError) in
             let value = try subject(renderer, frame)
             let limit = renderer.limits.maximumSequenceLength
-            if case .dict(let dict) = value {
-                if let text = dict.rememberedJSON(format: format), text.utf8.count <= limit { return .string(text) }
-                let result = try renderer.apply(filter, to: value, in: frame)
-                if case .string(let text) = result { dict.rememberJSON(text, format: format) }
+            switch value {
+            case .dict(let dict):
+                if let text = dict.rememberedJSON(format: key), text.utf8.count <= limit { return .string(text) }
+                let result = try renderer.bounded(try SerializationFilters.serialize(value, as: format, maximumBytes: limit))
+                if case .string(let text) = result { dict.rememberJSON(text, format: key) }
                 return result
+            case .list:
+                if let text = cache.text(for: value), text.utf8.count <= limit { return .string(text) }
+                let result = try renderer.bounded(try SerializationFilters.serialize(value, as: format, maximumBytes: limit))
+                if case .string(let text) = result { cache.store(text, for: value) }
+                return result
+            default:
+                return try renderer.bounded(try SerializationFilters.serialize(value, as: format, maximumBytes: limit))
             }
-            if let text = cache.text(for: value), text.utf8.count <= limit {
-                return .string(text)
-            }
-            let result = try renderer.apply(filter, to: value, in: frame)
-            if case .string(let text) = result { cache.store(text, for: value) }
-            return result
         }
     }
 
-    /// A key naming the arguments of a `tojson` call when they are all
-    /// literals (`""` for none), or `nil` when one is computed at render time.
-    private static func constantFormat(_ arguments: CallArguments) -> String? {
+    /// The arguments of a call when they are all literals, or `nil` when
+    /// one is computed at render time.
+    private static func literalArguments(_ arguments: CallArguments) -> Arguments? {
         guard arguments.splat == nil, arguments.keywordSplat == nil else { return nil }
-        var parts: [String] = []
+        var literals = Arguments()
         for argument in arguments.positional {
             guard case .literal(let value) = argument else { return nil }
-            parts.append(value.pythonRepr)
+            literals.positional.append(value)
         }
         for (name, argument) in arguments.keywords {
             guard case .literal(let value) = argument else { return nil }
-            parts.append(name + "=" + value.pythonRepr)
+            literals.keywords.append((name: name, value: value))
         }
-        return parts.joined(separator: ",")
+        return literals
+    }
+
+    /// Names a `tojson` format by the literal arguments that chose it (`""` for none).
+    private static func formatKey(_ arguments: Arguments) -> String {
+        (arguments.positional.map(\.pythonRepr) + arguments.keywords.map { $0.name + "=" + $0.value.pythonRepr })
+            .joined(separator: ",")
     }
 
     /// `x.name`. Names that are no method of any type (`role`, `content`)

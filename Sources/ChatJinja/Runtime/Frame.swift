@@ -17,8 +17,8 @@ final class Frame {
     @exclusivity(unchecked) private var values: UnsafeMutablePointer<Value>
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) private var capacity: Int
-    let parent: Frame?
-    private let ancestor: Unmanaged<Frame>?
+    @exclusivity(unchecked) private(set) var parent: Frame?
+    @exclusivity(unchecked) private var ancestor: Unmanaged<Frame>?
 
     /// Where a frame that has never held a variable points: most block
     /// frames (`generation`, block `set`) never get one, so they allocate nothing.
@@ -96,5 +96,14 @@ final class Frame {
     func reset() {
         values.deinitialize(count: count)
         count = 0
+    }
+
+    /// Empties the frame and hangs it under `parent`, keeping its storage:
+    /// a render reuses the frames of finished macro calls and loops
+    /// (`Renderer.makeFrame`) instead of allocating three blocks per call.
+    func reuse(parent: Frame?) {
+        reset()
+        self.parent = parent
+        ancestor = parent.map { Unmanaged.passUnretained($0) }
     }
 }

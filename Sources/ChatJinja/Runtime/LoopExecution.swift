@@ -37,7 +37,8 @@ extension Renderer {
     /// Each iteration starts from an empty frame, so assignments in the body
     /// never outlive the iteration (Jinja2's loop scoping).
     func runLoop(_ loop: CompiledLoop, over allItems: [Value], depth0: Int, in frame: Frame, into output: inout String) throws(JinjaError) {
-        let iterationFrame = Frame(parent: frame, capacity: 4)
+        var iterationFrame = makeFrame(parent: frame, capacity: 4)
+        defer { recycle(&iterationFrame) }
         var items = allItems
         if let filter = loop.filter {
             items = []

@@ -33,7 +33,8 @@ extension Renderer {
         try enterCall()
         defer { leaveCall() }
         let parameters = definition.parameters
-        let frame = Frame(parent: definingFrame, capacity: parameters.count + 2)
+        var frame = makeFrame(parent: definingFrame, capacity: parameters.count + 2)
+        defer { recycle(&frame) }
         if arguments.keywords.isEmpty && arguments.positional.count <= parameters.count && definition.isPlain {
             // The usual call, `render_content(message.content, true)`: only
             // positional arguments, no varargs/kwargs/caller to collect.

@@ -32,6 +32,9 @@ final class Renderer: CallEnvironment {
     /// and hashing its name each time cost more than the rest of the read.
     @exclusivity(unchecked) private var outerValues: [OuterValue]
 
+    /// Frames of finished macro calls and loops, kept for the next one.
+    @exclusivity(unchecked) private var spareFrames: [Frame] = []
+
     /// Builtin globals, shared by every render.
     static let globals: [String: Value] = Builtins.globals
 
@@ -77,6 +80,26 @@ final class Renderer: CallEnvironment {
     private enum OuterValue {
         case unresolved, absent
         case present(Value)
+    }
+
+    /// A frame under `parent` for a macro call or a loop: a spare one when
+    /// an earlier call left one behind (see `recycle`).
+    @inline(__always)
+    func makeFrame(parent: Frame, capacity: Int) -> Frame {
+        if let frame = spareFrames.popLast() {
+            frame.reuse(parent: parent)
+            return frame
+        }
+        return Frame(parent: parent, capacity: capacity)
+    }
+
+    /// Keeps `frame` for reuse once its call is over, unless something
+    /// still holds it (a macro defined inside it, a recursive loop's `loop`).
+    @inline(__always)
+    func recycle(_ frame: inout Frame) {
+        guard isKnownUniquelyReferenced(&frame), spareFrames.count < 64 else { return }
+        frame.reuse(parent: nil)
+        spareFrames.append(frame)
     }
 
     /// Adds the template position to an error that has none yet.

@@ -7,20 +7,50 @@ struct StatementCompiler {
     var expressions: ExpressionCompiler { ExpressionCompiler(symbols: symbols) }
 
     func compile(_ body: [Statement]) -> CompiledBody {
-        let statements = body.map(compile)
-        switch statements.count {
-        case 0:
-            return { _, _, _ in .normal }
-        case 1:
-            return statements[0]
-        default:
-            return { renderer, frame, output throws(JinjaError) in
-                for statement in statements {
-                    let flow = try statement(renderer, frame, &output)
-                    if flow != .normal { return flow }
-                }
-                return .normal
+        Self.sequence(Self.mergingText(body).map(compile)[...])
+    }
+
+    /// Runs `statements` in order as a balanced tree of pairs. Each closure
+    /// is captured directly rather than read from an array, which would
+    /// retain and release it (and go through a reabstraction thunk) on
+    /// every statement of every render; the tree keeps the nesting depth
+    /// logarithmic in the length of the body.
+    private static func sequence(_ statements: ArraySlice<CompiledBody>) -> CompiledBody {
+        guard let only = statements.first else { return { _, _, _ in .normal } }
+        if statements.count == 1 { return only }
+        let middle = statements.startIndex + statements.count / 2
+        let first = sequence(statements[..<middle]), second = sequence(statements[middle...])
+        return { renderer, frame, output throws(JinjaError) in
+            let flow = try first(renderer, frame, &output)
+            if flow != .normal { return flow }
+            return try second(renderer, frame, &output)
+        }
+    }
+
+    /// Adjacent constant output (template text, `{{ 'literal' }}`) as one
+    /// statement: chat templates write their fixed prompt pieces as runs of
+    /// string literals.
+    private static func mergingText(_ body: [Statement]) -> [Statement] {
+        var merged: [Statement] = []
+        merged.reserveCapacity(body.count)
+        for statement in body {
+            guard let text = constantText(statement) else {
+                merged.append(statement)
+                continue
             }
+            if let last = merged.last, let previous = constantText(last) {
+                merged[merged.count - 1] = .text(previous + text)
+            } else {
+                merged.append(statement)
+            }
+        }
+        return merged
+    }
+
+    private static func constantText(_ statement: Statement) -> String? {
+        switch statement {
+        case .text(let text), .output(.literal(.string(let text)), _): return text
+        default: return nil
         }
     }
 

@@ -11,6 +11,11 @@ enum SerializationFilters {
     }
 
     static func toJSON(_ value: Value, _ arguments: Arguments, maximumBytes: Int = RenderLimits().maximumSequenceLength) throws(JinjaError) -> Value {
+        try serialize(value, as: try format(arguments), maximumBytes: maximumBytes)
+    }
+
+    /// The `json.dumps` keyword arguments a `tojson` call gives.
+    static func format(_ arguments: Arguments) throws(JinjaError) -> PythonJSONWriter {
         let args = try arguments.bind("tojson", ["ensure_ascii", "indent", "separators", "sort_keys"])
         let ensureASCII = args[0]?.isTruthy ?? false
         var indent: String? = nil
@@ -33,9 +38,21 @@ enum SerializationFilters {
             separators = (try parts[0].requireString("separator"), try parts[1].requireString("separator"))
         }
         let sortKeys = args[3]?.isTruthy ?? false
-        let writer = PythonJSONWriter(indent: indent, separators: separators, sortKeys: sortKeys, ensureASCII: ensureASCII)
-        if !sortKeys && !ensureASCII { return .string(try ValueJSONWriter(format: writer, maximumBytes: maximumBytes).string(from: value)) }
-        let json = try value.toJSON()
-        return .string(writer.string(from: json))
+        return PythonJSONWriter(indent: indent, separators: separators, sortKeys: sortKeys, ensureASCII: ensureASCII)
+    }
+
+    /// `json.dumps(value, …)` in `format`. Numbers, booleans and `None`
+    /// print the same in every format and skip the writer.
+    static func serialize(_ value: Value, as format: PythonJSONWriter, maximumBytes: Int) throws(JinjaError) -> Value {
+        switch value {
+        case .int(let number): return .string(String(number))
+        case .bool(let flag): return .string(flag ? "true" : "false")
+        case .none: return .string("null")
+        default: break
+        }
+        if !format.sortKeys && !format.ensureASCII {
+            return .string(try ValueJSONWriter(format: format, maximumBytes: maximumBytes).string(from: value))
+        }
+        return .string(format.string(from: try value.toJSON()))
     }
 }

@@ -5,6 +5,8 @@ extension Arguments {
     /// Too many arguments, unknown keywords and a parameter given twice raise
     /// `TypeError`, as a Python call would.
     func bind(_ function: String, _ names: [String]) throws(JinjaError) -> [Value?] {
+        // Most filter calls pass nothing (`| trim`, `| length`).
+        if positional.isEmpty && keywords.isEmpty { return Array(repeating: nil, count: names.count) }
         if positional.count > names.count {
             throw JinjaError(.typeError, "\(function)() takes at most \(names.count) arguments (\(positional.count) given)")
         }

@@ -1,41 +1,8 @@
 /// Tests about what a value is: `defined`, `string`, `mapping`, `none` …
 enum TypeTests {
     static func test(named name: String) -> Builtins.Test? {
+        if let predicate = predicate(named: name) { return plain(name, predicate) }
         switch name {
-        case "defined": return plain(name) { if case .undefined = $0 { return false }; return true }
-        case "undefined": return plain(name) { if case .undefined = $0 { return true }; return false }
-        case "none": return plain(name) { if case .none = $0 { return true }; return false }
-        case "boolean": return plain(name) { if case .bool = $0 { return true }; return false }
-        case "true": return plain(name) { if case .bool(true) = $0 { return true }; return false }
-        case "false": return plain(name) { if case .bool(false) = $0 { return true }; return false }
-        case "integer": return plain(name) { value in
-            switch value {
-            case .int, .object(is LargeInteger): return true
-            default: return false
-            }
-        }
-        case "float": return plain(name) { if case .double = $0 { return true }; return false }
-        case "number": return plain(name) { value in
-            if case .object(is LargeInteger) = value { return true }
-            return value.number != nil
-        }
-        case "string": return plain(name) { value in
-            if case .string = value.unwrappingMarkup { return true }
-            return false
-        }
-        case "mapping": return plain(name) { if case .dict = $0 { return true }; return false }
-        // Jinja2's Undefined defines `__call__` (which raises), so it counts as callable.
-        case "callable": return plain(name) {
-            switch $0 {
-            case .callable, .undefined: return true
-            default: return false
-            }
-        }
-        case "iterable": return plain(name, isIterable)
-        case "sequence": return plain(name, isSequence)
-        case "lower": return plain(name) { StringMethods.isLower($0.pythonStr) }
-        case "upper": return plain(name) { StringMethods.isUpper($0.pythonStr) }
-        case "escaped": return plain(name) { $0.markupText != nil }
         case "filter": return { v, a, _ throws(JinjaError) in
             _ = try a.bind(name, [])
             guard case .string(let filterName) = v else { return false }
@@ -46,6 +13,48 @@ enum TypeTests {
             guard case .string(let testName) = v else { return false }
             return Builtins.test(named: testName) != nil
         }
+        default: return nil
+        }
+    }
+
+    /// The tests that take no arguments, as predicates: `x is string` with
+    /// nothing to bind is compiled straight to one of these.
+    static func predicate(named name: String) -> (@Sendable (Value) -> Bool)? {
+        switch name {
+        case "defined": return { if case .undefined = $0 { return false }; return true }
+        case "undefined": return { if case .undefined = $0 { return true }; return false }
+        case "none": return { if case .none = $0 { return true }; return false }
+        case "boolean": return { if case .bool = $0 { return true }; return false }
+        case "true": return { if case .bool(true) = $0 { return true }; return false }
+        case "false": return { if case .bool(false) = $0 { return true }; return false }
+        case "integer": return { value in
+            switch value {
+            case .int, .object(is LargeInteger): return true
+            default: return false
+            }
+        }
+        case "float": return { if case .double = $0 { return true }; return false }
+        case "number": return { value in
+            if case .object(is LargeInteger) = value { return true }
+            return value.number != nil
+        }
+        case "string": return { value in
+            if case .string = value.unwrappingMarkup { return true }
+            return false
+        }
+        case "mapping": return { if case .dict = $0 { return true }; return false }
+        // Jinja2's Undefined defines `__call__` (which raises), so it counts as callable.
+        case "callable": return {
+            switch $0 {
+            case .callable, .undefined: return true
+            default: return false
+            }
+        }
+        case "iterable": return isIterable
+        case "sequence": return isSequence
+        case "lower": return { StringMethods.isLower($0.pythonStr) }
+        case "upper": return { StringMethods.isUpper($0.pythonStr) }
+        case "escaped": return { $0.markupText != nil }
         default: return nil
         }
     }
