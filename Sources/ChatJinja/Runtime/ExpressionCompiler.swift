@@ -6,6 +6,9 @@ struct ExpressionCompiler {
     let symbols: VariableTable
 
     func compile(_ expression: Expression) -> CompiledExpression {
+        if let path = ValuePath.make(expression, symbols: symbols) {
+            return { renderer, frame throws(JinjaError) in try renderer.withValue(at: path, in: frame) { $0 } }
+        }
         switch expression {
         case .literal(let value):
             return { _, _ in value }
@@ -33,12 +36,21 @@ struct ExpressionCompiler {
                     step: try step?(renderer, frame) ?? Value.none
                 )
             }
-        case .filter(let subject, let filter):
-            let subject = compile(subject)
+        case .filter(let filterSubject, let filter):
+            let subject = compile(filterSubject)
             let compiled = compile(filter)
             if filter.name == "tojson", compiled.function != nil, let arguments = Self.literalArguments(filter.arguments),
                let format = try? SerializationFilters.format(arguments) {
                 return compileCachedToJSON(subject, format: format, key: Self.formatKey(arguments))
+            }
+            if filter.arguments.isEmpty, let function = filter.function, let path = ValuePath.make(filterSubject, symbols: symbols) {
+                // `message.content | trim`: a builtin filter cannot run template
+                // code, so it may read the value where it lives.
+                return { renderer, frame throws(JinjaError) in
+                    try renderer.bounded(try renderer.withValue(at: path, in: frame) { value throws(JinjaError) in
+                        try function(value, Arguments(), renderer)
+                    })
+                }
             }
             return { renderer, frame throws(JinjaError) in
                 try renderer.apply(compiled, to: try subject(renderer, frame), in: frame)
@@ -50,8 +62,13 @@ struct ExpressionCompiler {
         case .call(let callee, let arguments, _):
             let callee = compile(callee)
             let arguments = compile(arguments)
+            let onlyPositional = arguments.keywords.isEmpty && arguments.splat == nil && arguments.keywordSplat == nil
             return { renderer, frame throws(JinjaError) in
                 let function = try callee(renderer, frame)
+                if onlyPositional, case .callable(let callable) = function, let macro = callable.macro,
+                   let result = try renderer.callPlainMacro(macro, with: arguments.positional, from: frame) {
+                    return try renderer.bounded(result)
+                }
                 return try renderer.bounded(try renderer.call(function, try renderer.evaluate(arguments, in: frame)))
             }
         case .binary(.add, let left, let right):
@@ -139,8 +156,8 @@ struct ExpressionCompiler {
         CompiledFilter(name: filter.name, function: filter.function, arguments: compile(filter.arguments))
     }
 
-    private func compileTest(_ subject: Expression, _ test: TestCall, negated: Bool) -> CompiledExpression {
-        let subject = compile(subject)
+    private func compileTest(_ subjectExpression: Expression, _ test: TestCall, negated: Bool) -> CompiledExpression {
+        let subject = compile(subjectExpression)
         let arguments = compile(test.arguments)
         let name = test.name
         guard let function = test.function else {
@@ -151,6 +168,11 @@ struct ExpressionCompiler {
         }
         if test.arguments.isEmpty, let predicate = TypeTests.predicate(named: name) {
             // `x is string`: nothing to bind, so no argument list to build.
+            if let path = ValuePath.make(subjectExpression, symbols: symbols) {
+                return { renderer, frame throws(JinjaError) in
+                    .bool(try renderer.withValue(at: path, in: frame) { predicate($0) } != negated)
+                }
+            }
             return { renderer, frame throws(JinjaError) in .bool(predicate(try subject(renderer, frame)) != negated) }
         }
         return { renderer, frame throws(JinjaError) in
@@ -261,19 +283,27 @@ struct ExpressionCompiler {
     }
 
     /// Whether `name` is a method (or a refused mutator) of str, list, tuple or dict.
-    private static func isMethodName(_ name: String) -> Bool {
+    static func isMethodName(_ name: String) -> Bool {
         [Value.string(""), .list([]), .tuple([]), .dict(Dict())].contains { PythonMethods.lookup(name, on: $0) != nil }
     }
 
     /// `a < b < c` evaluates each operand once and stops at the first false
     /// comparison, returning it, as Python does.
-    private func compileComparison(_ first: Expression, _ rest: [(BinaryOperator, Expression)]) -> CompiledExpression {
-        let first = compile(first)
+    private func compileComparison(_ firstExpression: Expression, _ rest: [(BinaryOperator, Expression)]) -> CompiledExpression {
+        let first = compile(firstExpression)
         if rest.count == 1, let (op, right) = rest.first, op == .equal || op == .notEqual,
            case .literal(.string(let literal)) = right {
             // `x == 'literal'`, the most common comparison in chat templates.
             let negated = op == .notEqual
             let literalValue = Value.string(literal)
+            if let path = ValuePath.make(firstExpression, symbols: symbols) {
+                return { renderer, frame throws(JinjaError) in
+                    .bool(try renderer.withValue(at: path, in: frame) { lhs in
+                        if case .string(let text) = lhs { return ExactText.equal(text, literal) }
+                        return lhs.pythonEquals(literalValue)
+                    } != negated)
+                }
+            }
             return { renderer, frame throws(JinjaError) in
                 let lhs = try first(renderer, frame)
                 if case .string(let text) = lhs { return .bool(ExactText.equal(text, literal) != negated) }

@@ -60,6 +60,23 @@ final class Frame {
         }
     }
 
+    /// Where the value of `symbol` lives, in this frame or an enclosing one:
+    /// valid until that frame changes. Reading through it borrows the value,
+    /// without the retain and release a copy costs (`Renderer.withValue`).
+    @inline(__always)
+    func pointer(to symbol: VariableName) -> UnsafePointer<Value>? {
+        var frame = Unmanaged.passUnretained(self)
+        while true {
+            let (found, next): (UnsafePointer<Value>?, Unmanaged<Frame>?) = frame._withUnsafeGuaranteedRef { current in
+                if let slot = current.slot(of: symbol.id) { return (UnsafePointer(current.values + slot), nil) }
+                return (nil, current.ancestor)
+            }
+            if let found { return found }
+            guard let next else { return nil }
+            frame = next
+        }
+    }
+
     @inline(__always)
     private func slot(of id: Int) -> Int? {
         for slot in 0..<count where ids[slot] == id { return slot }

@@ -9,12 +9,36 @@ extension Renderer {
     func makeMacro(_ definition: CompiledMacro, closingOver frame: Frame) -> Callable {
         let scope = MacroScope(renderer: self, frame: frame)
         macroScopes.append(scope)
-        return Callable(name: definition.name, attributes: definition.attributes, representation: definition.representation) { arguments, _ throws(JinjaError) in
+        return Callable(name: definition.name, attributes: definition.attributes, representation: definition.representation,
+                        macro: MacroInvocation(definition: definition, scope: scope)) { arguments, _ throws(JinjaError) in
             guard let renderer = scope.renderer, let frame = scope.frame else {
                 throw JinjaError(.templateRuntimeError, "macro '\(definition.name)' called after its render ended")
             }
             return try renderer.callMacro(definition, in: frame, with: arguments)
         }
+    }
+
+    /// Calls a plain macro with positional arguments only, evaluated in
+    /// `frame` and bound straight into the macro's own frame: the shape of
+    /// nearly every macro call in chat templates (`render_content(m.content, true)`).
+    /// `nil` when the call is of another shape; the caller then builds an
+    /// `Arguments` list and calls the macro the general way.
+    func callPlainMacro(_ macro: MacroInvocation, with arguments: [CompiledExpression], from frame: Frame) throws(JinjaError) -> Value? {
+        let definition = macro.definition
+        let parameters = definition.parameters
+        guard definition.isPlain, arguments.count <= parameters.count, macro.scope.renderer === self,
+              let definingFrame = macro.scope.frame else { return nil }
+        var macroFrame = makeFrame(parent: definingFrame, capacity: parameters.count + 2)
+        defer { recycle(&macroFrame) }
+        for index in arguments.indices {
+            macroFrame.set(parameters[index], try arguments[index](self, frame))
+        }
+        try enterCall()
+        defer { leaveCall() }
+        for index in arguments.count..<parameters.count {
+            macroFrame.set(parameters[index], try defaultValue(definition, parameter: index, in: macroFrame))
+        }
+        return .string(try capture(definition.body, in: macroFrame))
     }
 
     /// Lets go of what this render's macros hold (see `makeMacro`).
@@ -90,6 +114,12 @@ extension Renderer {
         if let defaultExpression = definition.defaults[index] { return try defaultExpression(self, frame) }
         return .undefined(Undefined(message: "parameter '\(definition.parameters[index].name)' was not provided"))
     }
+}
+
+/// A macro value's definition and scope, for `Renderer.callPlainMacro`.
+struct MacroInvocation {
+    let definition: CompiledMacro
+    let scope: MacroScope
 }
 
 /// What a macro needs from its render: the renderer and the frame it was

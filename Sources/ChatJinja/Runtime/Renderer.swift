@@ -30,7 +30,11 @@ final class Renderer: CallEnvironment {
     /// What each name gives outside every frame (render variable, global or
     /// neither), found on its first use: `messages` is read on every message,
     /// and hashing its name each time cost more than the rest of the read.
-    @exclusivity(unchecked) private var outerValues: [OuterValue]
+    /// Kept in memory of its own so that reads can borrow the values
+    /// (`outerPointer`); `outerSlots[id]` is meaningful when `outerStates[id]` is `.present`.
+    private let outerStates: UnsafeMutablePointer<OuterState>
+    private let outerSlots: UnsafeMutablePointer<Value>
+    private let outerCount: Int
 
     /// Frames of finished macro calls and loops, kept for the next one.
     @exclusivity(unchecked) private var spareFrames: [Frame] = []
@@ -43,11 +47,21 @@ final class Renderer: CallEnvironment {
 
     init(source: SourceText, context: [String: Value], options: RenderOptions, nameCount: Int, blocks: BlockTable) {
         self.blocks = blocks
-        self.outerValues = Array(repeating: .unresolved, count: nameCount)
+        outerCount = nameCount
+        outerStates = .allocate(capacity: nameCount)
+        outerStates.initialize(repeating: .unresolved, count: nameCount)
+        outerSlots = .allocate(capacity: nameCount)
+        outerSlots.initialize(repeating: .none, count: nameCount)
         self.source = source
         self.context = context
         self.limits = options.limits
         self.now = options.now
+    }
+
+    deinit {
+        outerSlots.deinitialize(count: outerCount)
+        outerSlots.deallocate()
+        outerStates.deallocate()
     }
 
     /// A variable: the innermost frame that has it, then the render
@@ -61,14 +75,38 @@ final class Renderer: CallEnvironment {
     @inline(__always)
     func lookupIfPresent(_ symbol: VariableName, in frame: Frame) -> Value? {
         if let value = frame.lookup(symbol) { return value }
-        guard symbol.id < outerValues.count else { return outerValue(symbol.name) }
-        switch outerValues[symbol.id] {
-        case .present(let value): return value
+        guard symbol.id < outerCount else { return outerValue(symbol.name) }
+        return resolvedOuterPointer(symbol)?.pointee
+    }
+
+    /// Where a variable lives, as `lookupIfPresent` finds it; `nil` when no
+    /// scope has it, or (for names the template did not mention when it was
+    /// compiled) when it has no place to borrow from.
+    @inline(__always)
+    func pointer(to symbol: VariableName, in frame: Frame) -> UnsafePointer<Value>? {
+        if let pointer = frame.pointer(to: symbol) { return pointer }
+        guard symbol.id < outerCount else { return nil }
+        return resolvedOuterPointer(symbol)
+    }
+
+    /// Whether `pointer(to:in:)` finds every variable called `symbol` that
+    /// exists: true for the names the template was compiled with.
+    @inline(__always)
+    func hasPlace(for symbol: VariableName) -> Bool { symbol.id < outerCount }
+
+    @inline(__always)
+    private func resolvedOuterPointer(_ symbol: VariableName) -> UnsafePointer<Value>? {
+        switch outerStates[symbol.id] {
+        case .present: return UnsafePointer(outerSlots + symbol.id)
         case .absent: return nil
         case .unresolved:
-            let value = outerValue(symbol.name)
-            outerValues[symbol.id] = value.map(OuterValue.present) ?? .absent
-            return value
+            guard let value = outerValue(symbol.name) else {
+                outerStates[symbol.id] = .absent
+                return nil
+            }
+            outerSlots[symbol.id] = value
+            outerStates[symbol.id] = .present
+            return UnsafePointer(outerSlots + symbol.id)
         }
     }
 
@@ -77,9 +115,8 @@ final class Renderer: CallEnvironment {
         return name == "self" ? .object(TemplateReference(renderer: self, table: blocks)) : nil
     }
 
-    private enum OuterValue {
-        case unresolved, absent
-        case present(Value)
+    private enum OuterState: UInt8 {
+        case unresolved, absent, present
     }
 
     /// A frame under `parent` for a macro call or a loop: a spare one when

@@ -73,6 +73,12 @@ public struct Dict: @unchecked Sendable {
         storage.value(forString: key)
     }
 
+    /// Where the value for `key` lives in this dict's storage, or `nil`:
+    /// valid while the dict is alive and unchanged (see `Renderer.withValue`).
+    func valuePointer(forString key: String) -> UnsafePointer<Value>? {
+        storage.valuePointer(forString: key)
+    }
+
     /// The value for `key`, or `nil`; throws for an unhashable key.
     public func value(for key: Value) throws(JinjaError) -> Value? {
         if case .string(let text) = key { return storage.value(forString: text) }

@@ -69,6 +69,12 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
         withUnsafeMutablePointerToElements { $0[keyCapacity + position] }
     }
 
+    func valuePointer(forString key: String) -> UnsafePointer<Value>? {
+        guard let position = position(ofString: key) else { return nil }
+        let elements: UnsafeMutablePointer<Value> = withUnsafeMutablePointerToElements { $0 }
+        return UnsafePointer(elements + keyCapacity + position)
+    }
+
     func value(forString key: String) -> Value? {
         position(ofString: key).map(value(at:))
     }

@@ -86,12 +86,21 @@ public final class Callable: @unchecked Sendable {
     /// The body; `environment` lets builtins call back into the template
     /// (macros, filters by name, the clock).
     public let body: (Arguments, any CallEnvironment) throws(JinjaError) -> Value
+    /// For a macro, what lets a call bind its arguments straight into the
+    /// macro's frame instead of going through an `Arguments` list.
+    let macro: MacroInvocation?
 
-    public init(name: String, attributes: [String: Value] = [:], representation: String? = nil,
+    public convenience init(name: String, attributes: [String: Value] = [:], representation: String? = nil,
                 body: @escaping (Arguments, any CallEnvironment) throws(JinjaError) -> Value) {
+        self.init(name: name, attributes: attributes, representation: representation, macro: nil, body: body)
+    }
+
+    init(name: String, attributes: [String: Value], representation: String?, macro: MacroInvocation?,
+         body: @escaping (Arguments, any CallEnvironment) throws(JinjaError) -> Value) {
         self.name = name
         self.attributes = attributes
         self.representation = representation
+        self.macro = macro
         self.body = body
     }
 }
