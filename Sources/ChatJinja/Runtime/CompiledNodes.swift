@@ -51,6 +51,14 @@ final class CompiledLoop {
     }
 }
 
+/// A compiled `{% for key, value in mapping | items %}` (see `runPairLoop`).
+struct PairLoop {
+    let key: VariableName
+    let value: VariableName
+    let body: CompiledBody
+    let otherwise: CompiledBody?
+}
+
 /// A compiled `{% macro %}` (or the `caller` of a `{% call %}` block).
 final class CompiledMacro {
     let name: String

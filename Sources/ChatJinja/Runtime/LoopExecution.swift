@@ -73,6 +73,32 @@ extension Renderer {
         }
     }
 
+    /// Runs a `PairLoop` over `mapping`, as `runLoop` would over `mapping | items`.
+    func runPairLoop(_ loop: PairLoop, over mapping: Value, in frame: Frame, into output: inout String) throws(JinjaError) {
+        let dict: Dict
+        switch mapping {
+        case .dict(let value): dict = value
+        case .undefined: dict = Dict()
+        default: throw JinjaError(.typeError, "Can only get item pairs from a mapping.")
+        }
+        if dict.isEmpty {
+            if let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
+            return
+        }
+        var iterationFrame = makeFrame(parent: frame, capacity: 4)
+        defer { recycle(&iterationFrame) }
+        try dict.forEachPair { key, value throws(JinjaError) in
+            loopIterations += 1
+            if loopIterations > limits.maximumLoopIterations {
+                throw JinjaError(.limitExceeded, "more than \(limits.maximumLoopIterations) loop iterations")
+            }
+            iterationFrame.reset()
+            iterationFrame.set(loop.key, key)
+            iterationFrame.set(loop.value, value)
+            return try loop.body(self, iterationFrame, &output) != .breakLoop
+        }
+    }
+
     /// The callable `loop` of a recursive loop: renders the body over new items, one level deeper.
     private func recursiveCall(_ loop: CompiledLoop, depth0: Int, frame: Frame) -> Callable {
         Callable(name: "loop") { [unowned self] arguments, _ throws(JinjaError) in

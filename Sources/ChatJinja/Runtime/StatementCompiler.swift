@@ -47,6 +47,12 @@ struct StatementCompiler {
         return merged
     }
 
+    /// The operands of `a + b + c` (which is `(a + b) + c`) in evaluation order.
+    private static func sumOperands(_ expression: Expression) -> [Expression] {
+        guard case .binary(.add, let left, let right) = expression else { return [expression] }
+        return sumOperands(left) + [right]
+    }
+
     private static func constantText(_ statement: Statement) -> String? {
         switch statement {
         case .text(let text), .output(.literal(.string(let text)), _): return text
@@ -60,6 +66,16 @@ struct StatementCompiler {
             return { renderer, _, output throws(JinjaError) in
                 output += text
                 try renderer.checkOutputSize(output)
+                return .normal
+            }
+        case .output(let expression, let offset) where Self.sumOperands(expression).count > 1:
+            let operands = Self.sumOperands(expression).map(expressions.compile)
+            return { renderer, frame, output throws(JinjaError) in
+                do throws(JinjaError) {
+                    try renderer.emitSum(operands, in: frame, into: &output)
+                } catch {
+                    throw renderer.locate(error, at: offset)
+                }
                 return .normal
             }
         case .output(let expression, let offset):
@@ -176,6 +192,7 @@ struct StatementCompiler {
     }
 
     private func compileLoop(_ loop: ForLoop) -> CompiledBody {
+        if let pairLoop = compilePairLoop(loop) { return pairLoop }
         let compiled = CompiledLoop(
             target: CompiledTarget(loop.target, symbols),
             iterable: expressions.compile(loop.iterable),
@@ -190,6 +207,29 @@ struct StatementCompiler {
             do throws(JinjaError) {
                 let items = try compiled.iterable(renderer, frame).iterate()
                 try renderer.runLoop(compiled, over: items, depth0: 0, in: frame, into: &output)
+            } catch {
+                throw renderer.locate(error, at: offset)
+            }
+            return .normal
+        }
+    }
+
+    /// `{% for key, value in mapping | items %}` without `loop`, a filter or
+    /// recursion: the pairs go straight from the dict into the two names,
+    /// without building the list of tuples that `items` returns.
+    private func compilePairLoop(_ loop: ForLoop) -> CompiledBody? {
+        guard case .filter(let subjectExpression, let filter) = loop.iterable, filter.name == "items",
+              filter.arguments.isEmpty, filter.function != nil,
+              case .tuple(let targets) = loop.target, targets.count == 2,
+              case .name(let keyName) = targets[0], case .name(let valueName) = targets[1],
+              loop.filter == nil, !loop.isRecursive, !loop.usesLoopVariable else { return nil }
+        let subject = expressions.compile(subjectExpression)
+        let pair = PairLoop(key: symbols.name(keyName), value: symbols.name(valueName), body: compile(loop.body),
+                            otherwise: loop.otherwise.isEmpty ? nil : compile(loop.otherwise))
+        let offset = loop.offset
+        return { renderer, frame, output throws(JinjaError) in
+            do throws(JinjaError) {
+                try renderer.runPairLoop(pair, over: try subject(renderer, frame), in: frame, into: &output)
             } catch {
                 throw renderer.locate(error, at: offset)
             }

@@ -63,6 +63,13 @@ public struct Dict: @unchecked Sendable {
     /// True when the dict has no items.
     public var isEmpty: Bool { storage.fields.pointee.count == 0 }
 
+    /// Calls `body` with each key and value, in order, until it returns false.
+    func forEachPair(_ body: (Value, Value) throws(JinjaError) -> Bool) throws(JinjaError) {
+        try storage.withElements { keys, values throws(JinjaError) in
+            for position in keys.indices where try !body(keys[position], values[position]) { return }
+        }
+    }
+
     /// The items as `(key, value)` pairs, in order.
     public var items: [(key: Value, value: Value)] {
         storage.withElements { keys, values in (0..<keys.count).map { (key: keys[$0], value: values[$0]) } }
