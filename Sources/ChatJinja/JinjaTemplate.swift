@@ -33,6 +33,9 @@ public struct JinjaTemplate: Sendable {
         let renderer = Renderer(source: source, context: variables, options: options, nameCount: program.nameCount, blocks: program.blocks)
         defer { renderer.endRender() }
         var output = ""
+        // Chat templates print about as much as their own text plus the
+        // conversation; starting there skips most of the doubling copies.
+        output.reserveCapacity(source.bytes.count + 2048)
         let root = Frame(parent: nil, capacity: 16)
         renderer.rootFrame = root
         _ = try program.body(renderer, root, &output)
