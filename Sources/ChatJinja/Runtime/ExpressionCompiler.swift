@@ -272,11 +272,16 @@ struct ExpressionCompiler {
     /// without first making a bound method; anything else is looked up and called.
     private func compileMethodCall(_ receiver: Expression, _ method: String, _ arguments: CallArguments) -> CompiledExpression {
         let receiver = compile(receiver)
+        let resolved = PythonMethods.Resolved(method)
+        // `content.startswith('<tool_response>')`: literal arguments are built once.
+        let literals = Self.literalArguments(arguments)
         let arguments = compile(arguments)
         return { renderer, frame throws(JinjaError) in
             let value = try receiver(renderer, frame)
             if case .undefined(let undefined) = value { throw undefined.error }
-            let values = try renderer.evaluate(arguments, in: frame)
+            let values: Arguments
+            if let literals { values = literals } else { values = try renderer.evaluate(arguments, in: frame) }
+            if let builtin = resolved.method(for: value) { return try renderer.bounded(try builtin(value, values)) }
             if let result = try value.callMethod(method, values) { return try renderer.bounded(result) }
             return try renderer.bounded(try renderer.call(try value.attribute(method), values))
         }

@@ -40,6 +40,32 @@ enum PythonMethods {
         return nil
     }
 
+    /// The methods called `name` of `str`, `list`, `tuple` and `dict`, looked
+    /// up once for a call site instead of on every call.
+    struct Resolved {
+        private let onString, onList, onTuple, onDict: PythonMethod?
+
+        init(_ name: String) {
+            onString = StringMethods.table[name]
+            onList = SequenceMethods.listTable[name]
+            onTuple = SequenceMethods.tupleTable[name]
+            onDict = DictMethods.table[name]
+        }
+
+        /// The method for `receiver`, or `nil` for another type (or a
+        /// refused mutator), which `Value.callMethod` then handles.
+        @inline(__always)
+        func method(for receiver: Value) -> PythonMethod? {
+            switch receiver {
+            case .string: return onString
+            case .list: return onList
+            case .tuple: return onTuple
+            case .dict: return onDict
+            default: return nil
+            }
+        }
+    }
+
     private static func refusal(_ name: String, on receiver: Value) -> Undefined {
         Undefined(message: "access to attribute '\(name)' of '\(receiver.typeName)' object is unsafe.", kind: .securityError)
     }
