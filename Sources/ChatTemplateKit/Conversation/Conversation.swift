@@ -1,3 +1,4 @@
+import Foundation
 import OrderedJSON
 
 /// One input record: `{"id", "messages", "tools"?, "vars"?}`.
@@ -8,12 +9,14 @@ public struct Conversation: Sendable, Equatable {
     public var messages: [Message]
     /// The tool schemas, when the record has `tools`.
     public var tools: JSONValue? {
-        didSet { toolJSON = Self.serialized(tools) }
+        didSet { toolText = ToolText() }
     }
     /// Each tool's `tojson` text when `tools` is a non-empty list (the
-    /// templates' `if tools`), else `nil`; computed once, shared by every
-    /// prefix of the conversation, because every render prints it.
-    public private(set) var toolJSON: [String]?
+    /// templates' `if tools`), else `nil`. Worked out on first use (the
+    /// Swift backend prints it; the Jinja backend has the template do it)
+    /// and shared by every prefix of the conversation.
+    public var toolJSON: [String]? { toolText.texts(of: tools) }
+    private var toolText = ToolText()
     /// Template variables such as `enable_thinking`.
     public var variables: JSONObject
 
@@ -23,12 +26,6 @@ public struct Conversation: Sendable, Equatable {
         self.messages = messages
         self.tools = tools
         self.variables = variables
-        toolJSON = Self.serialized(tools)
-    }
-
-    private static func serialized(_ tools: JSONValue?) -> [String]? {
-        guard case .array(let items)? = tools, !items.isEmpty else { return nil }
-        return items.map(JinjaOperations.toJSON)
     }
 
     /// Reads an input record, failing with the cause when its shape is wrong.
@@ -58,12 +55,16 @@ public struct Conversation: Sendable, Equatable {
             // transformers rejects these before rendering (ValueError).
             throw .input("\"tools\" must be a list of tool schemas (objects), got \(other.kindName == "array" ? "a list with a non-object" : other.kindName)")
         }
-        toolJSON = Self.serialized(tools)
         switch object["vars"] {
         case nil, .null?: variables = JSONObject()
         case .object(let vars)?: variables = vars
         case let other?: throw .input("\"vars\" must be an object, got \(other.kindName)")
         }
+    }
+
+    /// Equal records: the remembered tool texts follow from `tools`.
+    public static func == (lhs: Conversation, rhs: Conversation) -> Bool {
+        lhs.id == rhs.id && lhs.messages == rhs.messages && lhs.tools == rhs.tools && lhs.variables == rhs.variables
     }
 
     /// The same conversation cut to its first `count` messages.
@@ -80,4 +81,21 @@ public struct Conversation: Sendable, Equatable {
 
     /// A template variable's value, or `nil` when it is not set.
     public func variable(_ name: String) -> JSONValue? { variables[name] }
+}
+
+/// `Conversation.toolJSON`, serialized once for the conversation and the
+/// copies that share its `tools` (a new `tools` value gets a new one).
+private final class ToolText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [String]??
+
+    func texts(of tools: JSONValue?) -> [String]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let texts { return texts }
+        var made: [String]? = nil
+        if case .array(let items)? = tools, !items.isEmpty { made = items.map(JinjaOperations.toJSON) }
+        texts = .some(made)
+        return made
+    }
 }
