@@ -73,7 +73,7 @@ import Testing
         let list = Value.l(.int(1), .int(2), .int(3))
         #expect(try list.item(.int(-1)) == .int(3))
         #expect(try list.item(.bool(true)) == .int(2))
-        #expect(undefinedMessage(try list.item(.int(5))) == "'list object' has no element 5")
+        #expect(undefinedMessage(try list.item(.int(5))) == "list object has no element 5")
         #expect(try Value.s("héllo").item(.int(1)) == .s("é"))
         #expect(try Value.d(["1": .none]).item(.int(1)) != .none)
         if case .callable = try Value.s("x").item(.s("upper")) {} else { Issue.record("s['upper'] falls back to the method") }

@@ -60,7 +60,7 @@ extension Value {
             if case .object = self {} else if let method = PythonMethods.lookup(name, on: self) { return method }
             return missingAttribute(name)
         }
-        return .undefined(Undefined(message: "'\(objectDescription)' has no element \(key.pythonRepr)"))
+        return .undefined(Undefined(message: "\(objectDescription) has no element \(key.pythonRepr)"))
     }
 
     /// Python slicing `obj[start:stop:step]` of a list, tuple or string, with
@@ -84,7 +84,7 @@ extension Value {
             return .string(String(out))
         default:
             let description = "slice(\(start.pythonRepr), \(stop.pythonRepr), \(step.pythonRepr))"
-            return .undefined(Undefined(message: "'\(objectDescription)' has no element \(description)"))
+            return .undefined(Undefined(message: "\(objectDescription) has no element \(description)"))
         }
     }
 
