@@ -7,17 +7,18 @@ struct StatementCompiler {
     var expressions: ExpressionCompiler { ExpressionCompiler(symbols: symbols) }
 
     func compile(_ body: [Statement]) -> CompiledBody {
-        Self.sequence(Self.mergingText(body).map(compile)[...])
+        sequence(Self.mergingText(body)[...])
     }
 
     /// Runs `statements` in order as a balanced tree of pairs. Each closure
-    /// is captured directly rather than read from an array, which would
-    /// retain and release it (and go through a reabstraction thunk) on
-    /// every statement of every render; the tree keeps the nesting depth
-    /// logarithmic in the length of the body.
-    private static func sequence(_ statements: ArraySlice<CompiledBody>) -> CompiledBody {
+    /// is captured directly, never stored in an array: reading one from an
+    /// array would retain and release it, and closures kept in generic
+    /// storage are called through reabstraction thunks, on every statement
+    /// of every render. The tree keeps the nesting depth logarithmic in the
+    /// length of the body.
+    private func sequence(_ statements: ArraySlice<Statement>) -> CompiledBody {
         guard let only = statements.first else { return { _, _, _ in .normal } }
-        if statements.count == 1 { return only }
+        if statements.count == 1 { return compile(only) }
         let middle = statements.startIndex + statements.count / 2
         let first = sequence(statements[..<middle]), second = sequence(statements[middle...])
         return { renderer, frame, output throws(JinjaError) in
@@ -69,7 +70,10 @@ struct StatementCompiler {
                 return .normal
             }
         case .output(let expression, let offset) where Self.sumOperands(expression).count > 1:
-            let operands = Self.sumOperands(expression).map(expressions.compile)
+            let operands = Self.sumOperands(expression).map { operand -> SumOperand in
+                if case .literal(.string(let text)) = operand { return .text(text) }
+                return .expression(expressions.compile(operand))
+            }
             return { renderer, frame, output throws(JinjaError) in
                 do throws(JinjaError) {
                     try renderer.emitSum(operands, in: frame, into: &output)
