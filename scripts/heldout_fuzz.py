@@ -19,7 +19,10 @@ FRAGMENTS = ["{%", "%}", "{{", "}}", "{#", "#}", "(", ")", "[", "]", "|", ".", "
              "{% for x in messages %}", "{% endfor %}", "{{ m(m) }}", "{% macro m(a) %}{{ m(a) }}{% endmacro %}",
              "[::-1]", "| tojson(indent=99)", "%s", "'", '"', "\\", "\n", "9" * 30, "1e999", "-1", "|batch(0)",
              "|indent(-5)", "range(10**9)", "* 999999999", "{% block b %}", "{% endblock %}", "{% block b scoped %}",
-             "|groupby('role')", ".grouper", "|filesizeformat", ".expandtabs(99)", "m.arguments"]
+             "|groupby('role')", ".grouper", "|filesizeformat", ".expandtabs(99)", "m.arguments",
+             "messages[0].content", "messages[-1].role", "messages[99].x", ".role.x", "[0][0]",
+             "{{ 'a' + messages[0].role + 1 }}", "{% for k, v in messages[0] | items %}{{ k }}{% endfor %}",
+             "| items", ".startswith('<')", "{% set ns.x = 1 %}", "ns.x.y", "loop.index0 > 1"]
 
 
 def mutate(text, rng):
