@@ -1,7 +1,7 @@
 import Foundation
 import OrderedJSON
 
-/// One input record: `{"id", "messages", "tools"?, "vars"?}`.
+/// One input record: `{"id", "messages", "tools"?, "documents"?, "vars"?}`.
 public struct Conversation: Sendable, Equatable {
     /// The record's `id` (any JSON; `null` when absent).
     public var id: JSONValue
@@ -17,14 +17,20 @@ public struct Conversation: Sendable, Equatable {
     /// and shared by every prefix of the conversation.
     public var toolJSON: [String]? { toolText.texts(of: tools) }
     private var toolText = ToolText()
+    /// Retrieved documents for RAG templates (transformers' `documents`),
+    /// when the record has them. The `jinja` backend passes them to the
+    /// template; the Swift formats of the registered families print none.
+    public var documents: [JSONValue]?
     /// Template variables such as `enable_thinking`.
     public var variables: JSONObject
 
     /// A conversation from its parts.
-    public init(id: JSONValue = .null, messages: [Message], tools: JSONValue? = nil, variables: JSONObject = JSONObject()) {
+    public init(id: JSONValue = .null, messages: [Message], tools: JSONValue? = nil, documents: [JSONValue]? = nil,
+                variables: JSONObject = JSONObject()) {
         self.id = id
         self.messages = messages
         self.tools = tools
+        self.documents = documents
         self.variables = variables
     }
 
@@ -55,6 +61,11 @@ public struct Conversation: Sendable, Equatable {
             // transformers rejects these before rendering (ValueError).
             throw .input("\"tools\" must be a list of tool schemas (objects), got \(other.kindName == "array" ? "a list with a non-object" : other.kindName)")
         }
+        switch object["documents"] {
+        case nil, .null?: documents = nil
+        case .array(let items)?: documents = items
+        case let other?: throw .input("\"documents\" must be a list, got \(other.kindName)")
+        }
         switch object["vars"] {
         case nil, .null?: variables = JSONObject()
         case .object(let vars)?: variables = vars
@@ -64,7 +75,8 @@ public struct Conversation: Sendable, Equatable {
 
     /// Equal records: the remembered tool texts follow from `tools`.
     public static func == (lhs: Conversation, rhs: Conversation) -> Bool {
-        lhs.id == rhs.id && lhs.messages == rhs.messages && lhs.tools == rhs.tools && lhs.variables == rhs.variables
+        lhs.id == rhs.id && lhs.messages == rhs.messages && lhs.tools == rhs.tools && lhs.documents == rhs.documents
+            && lhs.variables == rhs.variables
     }
 
     /// The same conversation cut to its first `count` messages.

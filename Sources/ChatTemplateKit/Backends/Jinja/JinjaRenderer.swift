@@ -39,6 +39,7 @@ public struct JinjaRenderer: ChatRenderer {
         var input = ChatRenderInput(
             messages: conversation.messages.map { .object($0.json) },
             tools: conversation.tools?.arrayValue,
+            documents: conversation.documents,
             addGenerationPrompt: addGenerationPrompt,
             variables: all)
         if let tools = input.tools, tools.allSatisfy({ $0.objectValue != nil }) {
