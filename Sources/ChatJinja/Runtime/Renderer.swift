@@ -36,6 +36,12 @@ final class Renderer: CallEnvironment {
     private let outerSlots: UnsafeMutablePointer<Value>
     private let outerCount: Int
 
+    #if DEBUG
+    /// How many borrowed reads (`withValue`) are under way: template code
+    /// must not run during one (checked by `call` and macro calls).
+    @exclusivity(unchecked) var borrowDepth = 0
+    #endif
+
     /// Frames of finished macro calls and loops, kept for the next one.
     @exclusivity(unchecked) private var spareFrames: [Frame] = []
 
@@ -157,6 +163,9 @@ final class Renderer: CallEnvironment {
 
     /// Enters a macro call or recursive loop call; balanced by `leaveCall()`.
     func enterCall() throws(JinjaError) {
+        #if DEBUG
+        assert(borrowDepth == 0, "a macro ran during a borrowed read (Renderer.withValue)")
+        #endif
         callDepth += 1
         if callDepth > limits.maximumCallDepth || (callDepth > 8 && !stackGuard.hasRoom()) {
             callDepth -= 1
@@ -169,6 +178,9 @@ final class Renderer: CallEnvironment {
     // MARK: CallEnvironment
 
     func call(_ callee: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
+        #if DEBUG
+        assert(borrowDepth == 0, "template code called back during a borrowed read (Renderer.withValue)")
+        #endif
         switch callee {
         case .callable(let function):
             return try function.body(arguments, self)

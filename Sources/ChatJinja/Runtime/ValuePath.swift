@@ -78,6 +78,9 @@ final class ValuePath {
         case (.index(let position), .list(let elements)), (.index(let position), .tuple(let elements)):
             let resolved = position < 0 ? position + elements.count : position
             guard resolved >= 0, resolved < elements.count else { return nil }
+            // The address outlives the closure: an array of `Value` is always
+            // native, contiguous storage, which the value on the path keeps
+            // alive and unchanged while it is borrowed.
             return elements.withUnsafeBufferPointer { $0.baseAddress.map { $0 + resolved } }
         default:
             return nil
@@ -106,6 +109,8 @@ extension Renderer {
     /// `body`, and `body` must not run template code: it compares, tests,
     /// prints or applies a builtin that cannot call back into the template,
     /// so no assignment can replace a value on the path while it is read.
+    /// Debug builds check it: calling back into the template during a
+    /// borrow (`Renderer.call`, a macro call) stops at an assertion.
     @inline(__always)
     func withValue<Result>(at path: ValuePath, in frame: Frame,
                            _ body: (Value) throws(JinjaError) -> Result) throws(JinjaError) -> Result {
@@ -117,7 +122,13 @@ extension Renderer {
                 pointer = next
                 step += 1
             }
-            if step == count { return try body(pointer.pointee) }
+            if step == count {
+                #if DEBUG
+                borrowDepth += 1
+                defer { borrowDepth -= 1 }
+                #endif
+                return try body(pointer.pointee)
+            }
             // A step outside plain data (an object's attribute, an index out
             // of range, an undefined value): the rest of the way on copies.
             value = pointer.pointee
