@@ -24,13 +24,13 @@ public struct JinjaTemplate: Sendable {
         self.source = text
         let compiler = StatementCompiler()
         let body = compiler.compile(try Parser.parse(text))
-        self.program = CompiledProgram(body: body, nameCount: compiler.symbols.count, blocks: compiler.blocks)
+        self.program = CompiledProgram(body: body, symbols: compiler.symbols, blocks: compiler.blocks)
     }
 
     /// Renders the template with `variables` (`messages`, `tools`,
     /// `add_generation_prompt`, `bos_token`, …).
     public func render(_ variables: [String: Value], options: RenderOptions = RenderOptions()) throws(JinjaError) -> RenderedText {
-        let renderer = Renderer(source: source, context: variables, options: options, nameCount: program.nameCount, blocks: program.blocks)
+        let renderer = Renderer(source: source, context: variables, options: options, program: program)
         defer { renderer.endRender() }
         var output = ""
         // Chat templates print about as much as their own text plus the

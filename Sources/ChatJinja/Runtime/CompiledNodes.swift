@@ -96,8 +96,19 @@ final class CompiledMacro {
 /// nodes and constants, never render state, so sharing them across threads is safe.
 struct CompiledProgram: @unchecked Sendable {
     let body: CompiledBody
-    /// How many distinct names the body uses (the size of a render's name cache).
-    let nameCount: Int
+    /// Each name the body uses, with its id (`0..<names.count`).
+    let names: [String: Int]
+    /// The builtin global each id names, if any (`namespace`, `range` …).
+    let globals: [Value?]
     /// The `{% block %}`s, for `self`.
     let blocks: BlockTable
+
+    init(body: @escaping CompiledBody, symbols: VariableTable, blocks: BlockTable) {
+        self.body = body
+        names = symbols.table
+        var globals = [Value?](repeating: nil, count: names.count)
+        for (name, id) in names { globals[id] = Renderer.globals[name] }
+        self.globals = globals
+        self.blocks = blocks
+    }
 }

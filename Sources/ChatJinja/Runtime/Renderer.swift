@@ -28,10 +28,12 @@ final class Renderer: CallEnvironment {
     /// The scopes of the macros defined so far, emptied by `endRender()`.
     @exclusivity(unchecked) var macroScopes: [MacroScope] = []
     /// What each name gives outside every frame (render variable, global or
-    /// neither), found on its first use: `messages` is read on every message,
-    /// and hashing its name each time cost more than the rest of the read.
-    /// Kept in memory of its own so that reads can borrow the values
-    /// (`outerPointer`); `outerSlots[id]` is meaningful when `outerStates[id]` is `.present`.
+    /// neither): `messages` is read on every message, and hashing its name
+    /// each time cost more than the rest of the read. The render variables
+    /// are placed when the render starts (one hash per variable, none per
+    /// name the template reads but nobody set); globals and `self` on first
+    /// use. Kept in memory of its own so that reads can borrow the values
+    /// (`pointer(to:in:)`); `outerSlots[id]` is meaningful when `outerStates[id]` is `.present`.
     private let outerStates: UnsafeMutablePointer<OuterState>
     private let outerSlots: UnsafeMutablePointer<Value>
     private let outerCount: Int
@@ -50,14 +52,25 @@ final class Renderer: CallEnvironment {
 
     /// The template's blocks, behind `self`.
     private let blocks: BlockTable
+    /// The builtin global each name id gives, if any.
+    private let globalValues: [Value?]
 
-    init(source: SourceText, context: [String: Value], options: RenderOptions, nameCount: Int, blocks: BlockTable) {
-        self.blocks = blocks
+    init(source: SourceText, context: [String: Value], options: RenderOptions, program: CompiledProgram) {
+        blocks = program.blocks
+        globalValues = program.globals
+        let nameCount = program.names.count
         outerCount = nameCount
         outerStates = .allocate(capacity: nameCount)
-        outerStates.initialize(repeating: .unresolved, count: nameCount)
+        outerStates.initialize(repeating: .absent, count: nameCount)
         outerSlots = .allocate(capacity: nameCount)
         outerSlots.initialize(repeating: .none, count: nameCount)
+        for id in program.globals.indices where program.globals[id] != nil { outerStates[id] = .unresolved }
+        if let id = program.names["self"] { outerStates[id] = .unresolved }
+        for (name, value) in context {
+            guard let id = program.names[name] else { continue }
+            outerSlots[id] = value
+            outerStates[id] = .present
+        }
         self.source = source
         self.context = context
         self.limits = options.limits
@@ -106,7 +119,8 @@ final class Renderer: CallEnvironment {
         case .present: return UnsafePointer(outerSlots + symbol.id)
         case .absent: return nil
         case .unresolved:
-            guard let value = outerValue(symbol.name) else {
+            // Not a render variable (those were placed at the start): a global, or `self`.
+            guard let value = globalValues[symbol.id] ?? selfReference(symbol.name) else {
                 outerStates[symbol.id] = .absent
                 return nil
             }
@@ -116,9 +130,13 @@ final class Renderer: CallEnvironment {
         }
     }
 
+    /// A name the template was not compiled with.
     private func outerValue(_ name: String) -> Value? {
-        if let value = context[name] ?? Self.globals[name] { return value }
-        return name == "self" ? .object(TemplateReference(renderer: self, table: blocks)) : nil
+        context[name] ?? Self.globals[name] ?? selfReference(name)
+    }
+
+    private func selfReference(_ name: String) -> Value? {
+        name == "self" ? .object(TemplateReference(renderer: self, table: blocks)) : nil
     }
 
     private enum OuterState: UInt8 {

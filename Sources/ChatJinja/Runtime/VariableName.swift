@@ -21,6 +21,9 @@ final class VariableTable {
     /// How many distinct names the template has; ids are `0..<count`.
     var count: Int { ids.count }
 
+    /// Every name with its id, once compiling is over.
+    var table: [String: Int] { ids }
+
     func name(_ name: String) -> VariableName {
         if let id = ids[name] { return VariableName(id: id, name: name) }
         let id = ids.count
