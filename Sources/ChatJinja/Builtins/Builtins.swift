@@ -25,6 +25,13 @@ enum Builtins {
         TypeTests.test(named: name) ?? ComparisonTests.test(named: name)
     }
 
+    /// The test called `name` as a plain predicate, when it takes no
+    /// arguments (`defined`, `string`, `mapping` …); what `x is name`
+    /// without arguments compiles to.
+    static func predicate(named name: String) -> (@Sendable (Value) -> Bool)? {
+        TypeTests.predicate(named: name)
+    }
+
     /// The global names every template sees: `range`, `dict`, `namespace`,
     /// `cycler`, `joiner`, `raise_exception`, `strftime_now`.
     static var globals: [String: Value] { Globals.values }

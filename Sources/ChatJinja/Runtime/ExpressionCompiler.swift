@@ -166,7 +166,7 @@ struct ExpressionCompiler {
                 throw JinjaError(.templateRuntimeError, "No test named '\(name)' found.")
             }
         }
-        if test.arguments.isEmpty, let predicate = TypeTests.predicate(named: name) {
+        if test.arguments.isEmpty, let predicate = Builtins.predicate(named: name) {
             // `x is string`: nothing to bind, so no argument list to build.
             if let path = ValuePath.make(subjectExpression, symbols: symbols) {
                 return { renderer, frame throws(JinjaError) in
