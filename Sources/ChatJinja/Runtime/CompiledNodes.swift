@@ -100,6 +100,9 @@ struct CompiledProgram: @unchecked Sendable {
     let names: [String: Int]
     /// The builtin global each id names, if any (`namespace`, `range` …).
     let globals: [Value?]
+    /// The ids a render resolves on first use rather than from its
+    /// variables: the globals' and `self`'s.
+    let lateBoundIDs: [Int]
     /// The `{% block %}`s, for `self`.
     let blocks: BlockTable
 
@@ -109,6 +112,7 @@ struct CompiledProgram: @unchecked Sendable {
         var globals = [Value?](repeating: nil, count: names.count)
         for (name, id) in names { globals[id] = Renderer.globals[name] }
         self.globals = globals
+        lateBoundIDs = names.compactMap { name, id in globals[id] != nil || name == "self" ? id : nil }
         self.blocks = blocks
     }
 }

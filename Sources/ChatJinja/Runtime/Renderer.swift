@@ -64,8 +64,7 @@ final class Renderer: CallEnvironment {
         outerStates.initialize(repeating: .absent, count: nameCount)
         outerSlots = .allocate(capacity: nameCount)
         outerSlots.initialize(repeating: .none, count: nameCount)
-        for id in program.globals.indices where program.globals[id] != nil { outerStates[id] = .unresolved }
-        if let id = program.names["self"] { outerStates[id] = .unresolved }
+        for id in program.lateBoundIDs { outerStates[id] = .unresolved }
         for (name, value) in context {
             guard let id = program.names[name] else { continue }
             outerSlots[id] = value
