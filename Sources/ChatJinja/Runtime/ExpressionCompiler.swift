@@ -43,7 +43,7 @@ struct ExpressionCompiler {
                let format = try? SerializationFilters.format(arguments) {
                 return compileCachedToJSON(subject, format: format, key: Self.formatKey(arguments))
             }
-            if filter.arguments.isEmpty, let function = filter.function, let path = ValuePath.make(filterSubject, symbols: symbols) {
+            if filter.arguments.isEmpty, let function = filter.function, let path = ValuePath.make(filterSubject, symbols: symbols, includingBareNames: true) {
                 // `message.content | trim`: a builtin filter cannot run template
                 // code, so it may read the value where it lives.
                 return { renderer, frame throws(JinjaError) in
@@ -168,7 +168,7 @@ struct ExpressionCompiler {
         }
         if test.arguments.isEmpty, let predicate = Builtins.predicate(named: name) {
             // `x is string`: nothing to bind, so no argument list to build.
-            if let path = ValuePath.make(subjectExpression, symbols: symbols) {
+            if let path = ValuePath.make(subjectExpression, symbols: symbols, includingBareNames: true) {
                 return { renderer, frame throws(JinjaError) in
                     .bool(try renderer.withValue(at: path, in: frame) { predicate($0) } != negated)
                 }
@@ -301,7 +301,7 @@ struct ExpressionCompiler {
             // `x == 'literal'`, the most common comparison in chat templates.
             let negated = op == .notEqual
             let literalValue = Value.string(literal)
-            if let path = ValuePath.make(firstExpression, symbols: symbols) {
+            if let path = ValuePath.make(firstExpression, symbols: symbols, includingBareNames: true) {
                 return { renderer, frame throws(JinjaError) in
                     .bool(try renderer.withValue(at: path, in: frame) { lhs in
                         if case .string(let text) = lhs { return ExactText.equal(text, literal) }

@@ -46,9 +46,10 @@ final class ValuePath {
         missing.deallocate()
     }
 
-    /// `expression` as a path, or `nil` when it is not one (or is a bare name,
-    /// which gains nothing from borrowing).
-    static func make(_ expression: Expression, symbols: VariableTable) -> ValuePath? {
+    /// `expression` as a path, or `nil` when it is not one. A bare name is a
+    /// path only for consumers that read it in place (a test, a filter, a
+    /// comparison): copying it out gains nothing from the walk.
+    static func make(_ expression: Expression, symbols: VariableTable, includingBareNames: Bool = false) -> ValuePath? {
         var steps: [Step] = []
         var current = expression
         while true {
@@ -60,7 +61,7 @@ final class ValuePath {
                 steps.append(.index(position))
                 current = base
             case .name(let name):
-                guard !steps.isEmpty else { return nil }
+                guard includingBareNames || !steps.isEmpty else { return nil }
                 return ValuePath(root: name, symbol: symbols.name(name), steps: steps.reversed())
             default:
                 return nil
