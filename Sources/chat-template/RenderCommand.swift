@@ -137,6 +137,30 @@ struct RenderCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         let addGenerationPrompt = addGenerationPrompt, includeSpans = generationSpans
+        if let jinja = renderer as? JinjaRenderer {
+            // The model's own template: lines are read straight into template
+            // values (`ConversationValues`), with the checks and the text of
+            // the `Conversation` path below.
+            return { line in
+                let value: Value
+                switch line.templateValue() {
+                case .success(let parsed): value = parsed
+                case .failure(let error): return line.unreadableRecord(error)
+                }
+                let record: ConversationValues
+                do {
+                    record = try ConversationValues(record: value)
+                } catch {
+                    return TemplateFileRenderer.notAConversation(id: TemplateRecord.id(of: value), line: line.number, error)
+                }
+                do throws(ChatTemplateError) {
+                    let rendered = try jinja.render(record, addGenerationPrompt: addGenerationPrompt)
+                    return TemplateFileRenderer.success(id: record.id, text: rendered.text, spans: includeSpans ? rendered.generationSpans : nil)
+                } catch {
+                    return .object(JSONObject([("id", record.id), ("error", .string(error.description))]))
+                }
+            }
+        }
         return { line in
             guard case .success(let value) = line.result else { return TemplateFileRenderer.invalidJSON(line) }
             let conversation: Conversation

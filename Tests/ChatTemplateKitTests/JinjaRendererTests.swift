@@ -1,3 +1,4 @@
+import ChatJinja
 import ChatTemplateKit
 import OrderedJSON
 import Testing
@@ -36,5 +37,51 @@ struct JinjaRendererTests {
     @Test func documentsThatAreNoListAreRefused() throws {
         let record = try JSONParser().parse(#"{"messages": [], "documents": 5}"#)
         #expect(throws: ChatTemplateError.input("\"documents\" must be a list, got integer")) { try Conversation(record: record) }
+    }
+}
+
+/// `ConversationValues`, the record read straight into template values that
+/// `render --model … --template-backend jinja` uses: the same complaints as
+/// `Conversation(record:)` and the same text from `JinjaRenderer`.
+@Suite("Records read as template values")
+struct ConversationValuesTests {
+    static let lines = [
+        #"[1, 2]"#,
+        #"{"id": 1}"#,
+        #"{"id": 2, "messages": {"role": "user"}}"#,
+        #"{"id": 3, "messages": [{"role": "user", "content": "hi"}, 5]}"#,
+        #"{"id": 4, "messages": [{"role": "user", "content": "hi"}], "tools": {"a": 1}}"#,
+        #"{"id": 5, "messages": [{"role": "user", "content": "hi"}], "tools": [{"type": "function"}, 3]}"#,
+        #"{"id": 6, "messages": [{"role": "user", "content": "hi"}], "documents": 7}"#,
+        #"{"id": 7, "messages": [{"role": "user", "content": "hi"}], "vars": [1]}"#,
+        #"{"id": 8, "messages": [{"role": "user", "content": "hi"}], "vars": {"flag": true, "documents": [{"title": "t", "text": "x"}]}}"#,
+        #"{"id": 9, "messages": [{"role": "user", "content": "hi"}], "vars": {"messages": 1}}"#,
+        #"{"id": 10.5, "messages": [{"role": "user", "content": "hi", "reasoning": "r"}], "tools": [{"name": "f"}], "documents": [{"title": "a", "text": "b"}]}"#,
+        #"{"messages": [{"role": "user", "content": "hi"}], "documents": [1]}"#,
+    ]
+
+    static let source = "{% for m in messages %}{{ m.role }}:{{ m.content }}|{{ m.reasoning_content }};{% endfor %}"
+        + "{{ tools | tojson }}{{ documents | tojson }}{{ flag is defined and flag }}{{ bos_token }}"
+
+    @Test(arguments: lines)
+    func readsAndRendersAsAConversationDoes(line: String) throws {
+        let renderer = try JinjaRenderer(source: Self.source, variables: JSONObject([("bos_token", .string("<s>"))]))
+        let json = try JSONParser().parse(line)
+        let expected: Result<String, ChatTemplateError>
+        do throws(ChatTemplateError) {
+            let conversation = try Conversation(record: json)
+            expected = Result { () throws(ChatTemplateError) in try renderer.render(conversation, addGenerationPrompt: true).text }
+        } catch {
+            expected = .failure(error)
+        }
+        let value = try Array(line.utf8).withUnsafeBufferPointer { bytes in try Value.parseJSON(bytes) }
+        let actual: Result<String, ChatTemplateError>
+        do throws(ChatTemplateError) {
+            let record = try ConversationValues(record: value)
+            actual = Result { () throws(ChatTemplateError) in try renderer.render(record, addGenerationPrompt: true).text }
+        } catch {
+            actual = .failure(error)
+        }
+        #expect(actual == expected)
     }
 }

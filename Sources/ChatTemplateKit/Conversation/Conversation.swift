@@ -37,17 +37,17 @@ public struct Conversation: Sendable, Equatable {
     /// Reads an input record, failing with the cause when its shape is wrong.
     public init(record: JSONValue) throws(ChatTemplateError) {
         guard case .object(let object) = record else {
-            throw .input("a record must be a JSON object, got \(record.kindName)")
+            throw .recordNotAnObject(record.kindName)
         }
         id = object["id"] ?? .null
-        guard let messagesValue = object["messages"] else { throw .input("the record has no \"messages\"") }
+        guard let messagesValue = object["messages"] else { throw .recordWithoutMessages }
         guard case .array(let items) = messagesValue else {
-            throw .input("\"messages\" must be a list, got \(messagesValue.kindName)")
+            throw .messagesNotAList(messagesValue.kindName)
         }
         var messages: [Message] = []
         for (index, item) in items.enumerated() {
             guard case .object(let message) = item else {
-                throw .input("messages[\(index)] must be an object, got \(item.kindName)")
+                throw .messageNotAnObject(at: index, item.kindName)
             }
             messages.append(Message(json: message))
         }
@@ -58,18 +58,17 @@ public struct Conversation: Sendable, Equatable {
         case .array(let items)? where items.allSatisfy({ $0.objectValue != nil }):
             tools = .array(items)
         case let other?:
-            // transformers rejects these before rendering (ValueError).
-            throw .input("\"tools\" must be a list of tool schemas (objects), got \(other.kindName == "array" ? "a list with a non-object" : other.kindName)")
+            throw .toolsNotSchemas(other.kindName)
         }
         switch object["documents"] {
         case nil, .null?: documents = nil
         case .array(let items)?: documents = items
-        case let other?: throw .input("\"documents\" must be a list, got \(other.kindName)")
+        case let other?: throw .documentsNotAList(other.kindName)
         }
         switch object["vars"] {
         case nil, .null?: variables = JSONObject()
         case .object(let vars)?: variables = vars
-        case let other?: throw .input("\"vars\" must be an object, got \(other.kindName)")
+        case let other?: throw .variablesNotAnObject(other.kindName)
         }
     }
 

@@ -33,6 +33,22 @@ public struct JinjaRenderer: ChatRenderer {
 
     public var backend: TemplateBackend { .jinja }
 
+    /// Renders a record read as template values: the same text as
+    /// `render(Conversation(record:), addGenerationPrompt:)` of the same line.
+    public func render(_ record: ConversationValues, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
+        var all = zip(variables.keys, variables.values).map { ($0, Value(json: $1)) }
+        all += record.variables
+        do {
+            let values = try ChatRenderInput.templateVariables(
+                messages: record.messages, tools: record.tools, documents: record.documents,
+                addGenerationPrompt: addGenerationPrompt, variables: all)
+            let rendered = try template.render(values, options: options)
+            return RenderedChat(text: rendered.text, generationSpans: rendered.generationSpans)
+        } catch {
+            throw ChatTemplateError(error.kind.rawValue, error.message)
+        }
+    }
+
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
         var all = variables
         for (key, value) in conversation.variables.members { all[key] = value }
