@@ -212,19 +212,22 @@ struct ExpressionCompiler {
         return { renderer, frame throws(JinjaError) in
             let value = try subject(renderer, frame)
             let limit = renderer.limits.maximumSequenceLength
+            let serialize = { () throws(JinjaError) -> Value in
+                try renderer.bounded(try SerializationFilters.serialize(value, as: format, maximumBytes: limit))
+            }
             switch value {
             case .dict(let dict):
                 if let text = dict.rememberedJSON(format: key), text.utf8.count <= limit { return .string(text) }
-                let result = try renderer.bounded(try SerializationFilters.serialize(value, as: format, maximumBytes: limit))
+                let result = try serialize()
                 if case .string(let text) = result { dict.rememberJSON(text, format: key) }
                 return result
             case .list:
                 if let text = cache.text(for: value), text.utf8.count <= limit { return .string(text) }
-                let result = try renderer.bounded(try SerializationFilters.serialize(value, as: format, maximumBytes: limit))
+                let result = try serialize()
                 if case .string(let text) = result { cache.store(text, for: value) }
                 return result
             default:
-                return try renderer.bounded(try SerializationFilters.serialize(value, as: format, maximumBytes: limit))
+                return try serialize()
             }
         }
     }

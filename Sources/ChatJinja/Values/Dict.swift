@@ -75,6 +75,14 @@ public struct Dict: @unchecked Sendable {
         storage.withElements { keys, values in (0..<keys.count).map { (key: keys[$0], value: values[$0]) } }
     }
 
+    /// The members whose keys are strings, in order: all of them for a dict
+    /// read from a JSON object (a record's `vars`).
+    public var stringKeyedItems: [(String, Value)] {
+        items.compactMap { item in
+            if case .string(let key) = item.key { (key, item.value) } else { nil }
+        }
+    }
+
     /// The value for a string key, or `nil`.
     public subscript(key: String) -> Value? {
         storage.value(forString: key)

@@ -45,10 +45,7 @@ public struct ConversationValues: Sendable {
         case nil, .none?:
             variables = []
         case .dict(let vars)?:
-            // A JSON object's keys are strings.
-            variables = vars.items.compactMap { item in
-                if case .string(let key) = item.key { (key, item.value) } else { nil }
-            }
+            variables = vars.stringKeyedItems
         case let other?:
             throw .variablesNotAnObject(Self.kindName(other))
         }

@@ -74,9 +74,7 @@ struct TemplateRecord {
         switch record["vars"] {
         case nil, .none?: variables = []
         case .dict(let vars)?:
-            variables = vars.items.compactMap { item in
-                if case .string(let key) = item.key { (key, item.value) } else { nil }
-            }
+            variables = vars.stringKeyedItems
         default: throw CLIError("\"vars\" must be an object")
         }
     }
