@@ -18,6 +18,26 @@ final class LoopContext: JinjaObject {
 
     var typeName: String { "LoopContext" }
 
+    /// Takes the next item off the loop, as iterating `loop` does in Jinja2:
+    /// the variable is the loop's own iterator, so `loop|list` or `loop|first`
+    /// consumes items the `for` then no longer visits. Each item comes as
+    /// `(item, loop)`, and `index0` moves on with it.
+    func advance() -> Value? {
+        guard index0 + 1 < items.count else { return nil }
+        index0 += 1
+        return .tuple([items[index0], .object(self)])
+    }
+
+    /// Every item the loop has not reached yet, taken off it (`advance()`).
+    func advanceToEnd() -> [Value] {
+        var taken: [Value] = []
+        while let pair = advance() { taken.append(pair) }
+        return taken
+    }
+
+    /// Jinja2's repr: position and length, `<LoopContext 2/5>`.
+    var pythonRepr: String { "<LoopContext \(index0 + 1)/\(items.count)>" }
+
     func attribute(_ name: String) -> Value? {
         let length = items.count
         switch name {

@@ -57,8 +57,10 @@ extension Renderer {
             context = LoopContext(items: items, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
         }
         // By index: `enumerated()` would copy every item once more (and a
-        // dict item costs a retain per buffer it holds).
-        for index in items.indices {
+        // dict item costs a retain per buffer it holds). The body may move
+        // the loop on itself (`loop|list` takes the remaining items).
+        var index = 0
+        while index < items.count {
             loopIterations += 1
             if loopIterations > limits.maximumLoopIterations {
                 throw JinjaError(.limitExceeded, "more than \(limits.maximumLoopIterations) loop iterations")
@@ -70,6 +72,7 @@ extension Renderer {
                 iterationFrame.set(.loop, .object(context))
             }
             if try loop.body(self, iterationFrame, &output) == .breakLoop { break }
+            index = (context?.index0 ?? index) + 1
         }
     }
 

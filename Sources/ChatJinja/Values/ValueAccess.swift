@@ -66,12 +66,16 @@ extension Value {
     /// Python slicing `obj[start:stop:step]` of a list, tuple or string, with
     /// `.none` for an omitted bound; negative steps walk backwards.
     ///
-    /// Slicing anything else gives an undefined value, as Jinja2's sandbox does.
+    /// Slicing anything else raises Python's `TypeError`: Jinja2 compiles a
+    /// slice to a plain subscript (`constantSlice` covers the exception).
     public func slice(start: Value, stop: Value, step: Value) throws(JinjaError) -> Value {
         if case .undefined(let undefined) = self { throw undefined.error }
-        if let range = pythonIterable, range.isSequence {
-            // A slice of a range is a range in Python; as a list it prints differently only.
-            return try Value.list(range.sequenceElements).slice(start: start, stop: stop, step: step)
+        if let range = pythonIterable, range.isSequence, case .range(let first, _, let by) = range.kind {
+            // A slice of a range is a range (`range(5)[1:]` prints `range(1, 5)`).
+            let elements = range.sequenceElements
+            let walk = try Self.sliceIndices(count: elements.count, start, stop, step)
+            return PythonIterable.range(start: first + walk.first * by, stop: first + walk.end * by,
+                                        step: by * walk.stride, try Self.sliced(elements, start, stop, step))
         }
         switch self.unwrappingMarkup {
         case .list(let elements):
@@ -82,9 +86,12 @@ extension Value {
             var out = String.UnicodeScalarView()
             out.append(contentsOf: try Self.sliced(Array(text.unicodeScalars), start, stop, step))
             return .string(String(out))
+        case .dict:
+            // Jinja2 compiles a slice to a plain Python subscript (no
+            // `environment.getitem`), so what Python raises reaches the template.
+            throw JinjaError(.typeError, "unhashable type: 'slice'")
         default:
-            let description = "slice(\(start.pythonRepr), \(stop.pythonRepr), \(step.pythonRepr))"
-            return .undefined(Undefined(message: "\(objectDescription) has no element \(description)"))
+            throw JinjaError(.typeError, "'\(typeName)' object is not subscriptable")
         }
     }
 
@@ -98,6 +105,7 @@ extension Value {
         case .string(let text): return text.unicodeScalars.map { .string(String($0)) }
         case .object(let object as Markup): return object.text.unicodeScalars.map { .string(String($0)) }
         case .object(let object as PythonIterable): return try object.iterate()
+        case .object(let loop as LoopContext): return loop.advanceToEnd()
         default: throw JinjaError(.typeError, "'\(typeName)' object is not iterable")
         }
     }
@@ -123,9 +131,30 @@ extension Value {
         return position >= 0 && position < count ? position : nil
     }
 
+    /// What a failing slice of a compile-time constant gives: Jinja2's
+    /// optimizer folds `{{ none[1:] }}` through the sandbox's `getitem`,
+    /// which answers undefined where the same slice of a variable raises.
+    func constantSliceFailure(start: Value, stop: Value, step: Value) -> Value {
+        let description = "slice(\(start.pythonRepr), \(stop.pythonRepr), \(step.pythonRepr))"
+        return .undefined(Undefined(message: "\(objectDescription) has no element \(description)"))
+    }
+
     /// Python's `slice.indices` followed by the walk, for any element type.
     static func sliced<Element>(_ elements: [Element], _ start: Value, _ stop: Value, _ step: Value) throws(JinjaError) -> [Element] {
-        let count = elements.count
+        let (first, end, stride) = try sliceIndices(count: elements.count, start, stop, step)
+        var out: [Element] = []
+        var i = first
+        while stride > 0 ? i < end : i > end {
+            out.append(elements[i])
+            let (next, overflow) = i.addingReportingOverflow(stride)
+            if overflow { break }
+            i = next
+        }
+        return out
+    }
+
+    /// Python's `slice(start, stop, step).indices(count)`.
+    static func sliceIndices(count: Int, _ start: Value, _ stop: Value, _ step: Value) throws(JinjaError) -> (first: Int, end: Int, stride: Int) {
         let stride = try sliceBound(step) ?? 1
         if stride == 0 { throw JinjaError(.valueError, "slice step cannot be zero") }
         func clamp(_ bound: Int?, default fallback: Int) -> Int {
@@ -140,15 +169,7 @@ extension Value {
         }
         let first = clamp(try sliceBound(start), default: stride < 0 ? count - 1 : 0)
         let end = clamp(try sliceBound(stop), default: stride < 0 ? -1 : count)
-        var out: [Element] = []
-        var i = first
-        while stride > 0 ? i < end : i > end {
-            out.append(elements[i])
-            let (next, overflow) = i.addingReportingOverflow(stride)
-            if overflow { break }
-            i = next
-        }
-        return out
+        return (first, end, stride)
     }
 
     private static func sliceBound(_ bound: Value) throws(JinjaError) -> Int? {

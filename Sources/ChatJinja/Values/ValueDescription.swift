@@ -66,7 +66,7 @@ extension Value {
         case .list: return "list"
         case .tuple: return "tuple"
         case .dict: return "dict"
-        case .callable: return "builtin_function_or_method"
+        case .callable(let callable): return callable.macro == nil ? "builtin_function_or_method" : "Macro"
         case .object(let object): return object.typeName
         }
     }

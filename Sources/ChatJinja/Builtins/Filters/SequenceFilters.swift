@@ -27,6 +27,7 @@ enum SequenceFilters {
     static func length(_ value: Value) throws(JinjaError) -> Int {
         if let count = value.pythonIterable?.count { return count }
         switch value.unwrappingMarkup {
+        case .object(let loop as LoopContext): return loop.items.count
         case .undefined: return 0
         case .string(let s): return s.unicodeScalars.count
         case .list(let e), .tuple(let e): return e.count
@@ -37,6 +38,9 @@ enum SequenceFilters {
 
     private static func first(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("first", [])
+        if case .object(let loop as LoopContext) = value {
+            return loop.advance() ?? .undefined(Undefined(message: "No first item, sequence was empty."))
+        }
         return try value.iterate().first ?? .undefined(Undefined(message: "No first item, sequence was empty."))
     }
 
@@ -44,6 +48,9 @@ enum SequenceFilters {
         _ = try arguments.bind("last", [])
         if let iterable = value.pythonIterable, !iterable.isReiterable {
             throw JinjaError(.typeError, "'\(iterable.typeName)' object is not reversible")
+        }
+        if case .object(let loop as LoopContext) = value {
+            throw JinjaError(.typeError, "'\(loop.typeName)' object is not reversible")
         }
         return try value.iterate().last ?? .undefined(Undefined(message: "No last item, sequence was empty."))
     }

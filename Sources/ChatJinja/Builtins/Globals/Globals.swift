@@ -7,13 +7,15 @@ enum Globals {
         "dict": .callable(Callable(name: "dict") { arguments, _ throws(JinjaError) in
             .dict(try DictGlobal.make(arguments))
         }),
-        "namespace": .callable(Callable(name: "namespace") { arguments, _ throws(JinjaError) in
+        // The classes print as Python classes (transformers defines its
+        // namespace class inside the function that builds the environment).
+        "namespace": .callable(Callable(name: "namespace", representation: "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>") { arguments, _ throws(JinjaError) in
             .object(try Namespace(arguments))
         }),
-        "cycler": .callable(Callable(name: "cycler") { arguments, _ throws(JinjaError) in
+        "cycler": .callable(Callable(name: "cycler", representation: "<class 'jinja2.utils.Cycler'>") { arguments, _ throws(JinjaError) in
             .object(try Cycler(arguments))
         }),
-        "joiner": .callable(Callable(name: "joiner") { arguments, _ throws(JinjaError) in
+        "joiner": .callable(Callable(name: "joiner", representation: "<class 'jinja2.utils.Joiner'>") { arguments, _ throws(JinjaError) in
             try Joiner.make(arguments)
         }),
         "raise_exception": .callable(Callable(name: "raise_exception") { arguments, _ throws(JinjaError) in

@@ -71,7 +71,7 @@ enum TypeTests {
     static func isIterable(_ value: Value) -> Bool {
         if value.pythonIterable != nil { return true }
         switch value.unwrappingMarkup {
-        case .undefined, .string, .list, .tuple, .dict: return true
+        case .undefined, .string, .list, .tuple, .dict, .object(is LoopContext): return true
         default: return false
         }
     }
