@@ -25,7 +25,9 @@ KEYWORDS = {"if", "elif", "else", "endif", "for", "endfor", "in", "not", "and", 
             "defined", "undefined", "string", "mapping", "iterable", "sequence", "number", "integer", "float"}
 MEMBERS = [".role", ".content", ".name", ".function", ".arguments", ".type", ".text", ".tool_calls", ".id",
            ".reasoning_content", ".description", ".parameters", ".properties", ".required", "[0]", "[-1]", "[1:]",
-           "[::-1]", "['role']", "['content']", ".keys()", ".values()", ".items()", ""]
+           "[::-1]", "['role']", "['content']", ".keys()", ".values()", ".items()", "", "",
+           ".function.arguments", ".function.name", "['function']['arguments']", ".parameters.properties",
+           ".get('type')", "[0].content", "[-1].role", "|last", "|first"]
 FILTERS = ["", "|string", "|tojson", "|tojson(indent=2)", "|tojson(sort_keys=true)", "|length", "|list", "|first",
            "|last", "|trim", "|upper", "|lower", "|title", "|capitalize", "|default('d')", "|join(',')",
            "|items|list", "|dictsort", "|sort", "|unique|list", "|reverse|list", "|int", "|float", "|abs",
@@ -33,13 +35,31 @@ FILTERS = ["", "|string", "|tojson", "|tojson(indent=2)", "|tojson(sort_keys=tru
            "|count", "|map('string')|list", "|select|list", "|reject|list", "|batch(2)|list", "|slice(2)|list",
            "|pprint", "|safe", "|striptags", "|wordwrap(20)", "|attr('role')", "|selectattr('role')|list",
            "|map(attribute='role')|list", "|groupby('role')|list", "|sum", "|min", "|max", "|xmlattr", "|urlencode",
-           "|format('x')", "|string|length", "|tojson|length", "|list|length", "|items|first"]
+           "|format('x')", "|string|length", "|tojson|length", "|list|length", "|items|first",
+           "|truncate(20, true, '...')", "|wordwrap(10, false)", "|indent(4, true, true)", "|replace('\\n', ' ', 1)",
+           "|dictsort(true, 'value')", "|sort(attribute='role', reverse=true)", "|unique(attribute='role')|list",
+           "|min(attribute='role')", "|sum(attribute='x')", "|selectattr('role', 'equalto', 'user')|list",
+           "|rejectattr('content', 'none')|list", "|map('upper')|list", "|map('tojson')|list",
+           "|tojson(indent=4, separators=(',', ':'))", "|string|title", "|int(base=16)", "|float(default=1.5)",
+           "|round(2, 'floor')", "|batch(3, 'x')|list", "|slice(3, 'y')|list", "|items|sort", "|escape",
+           "|forceescape", "|trim('x<')", "|default(none, true)", "|join(', ', attribute='role')", "|map('length')|list",
+           "|select('string')|list", "|reject('mapping')|list", "|list|sort", "|string|wordcount", "|center(30)",
+           "|string|truncate(5)", "|tojson(sort_keys=true, indent=1)", "|map('trim')|join('|')"]
 TESTS = ["is defined", "is string", "is mapping", "is iterable", "is sequence", "is number", "is none",
          "is true", "is false", "is callable", "is odd", "is lower", "is upper", "in 'abc'", "== 'user'", "> 0"]
 METHODS = [".split()", ".split(' ')", ".strip()", ".lstrip('\\n')", ".startswith('<')", ".endswith('>')",
            ".upper()", ".title()", ".replace(' ', '_')", ".count('a')", ".find('a')", ".get('role')",
            ".get('x', 1)", ".isdigit()", ".splitlines()", ".partition(':')", ".rsplit(' ', 1)", ".capitalize()",
-           ".zfill(5)", ".center(9, '*')", ".format(1)", ".join(['a', 'b'])", ".encode('utf-8')"]
+           ".zfill(5)", ".center(9, '*')", ".format(1)", ".join(['a', 'b'])",
+           ".split(',', 1)", ".rsplit()", ".splitlines(true)", ".strip('<>')", ".rstrip()", ".removeprefix('<')",
+           ".removesuffix('>')", ".ljust(10)", ".rjust(10, '-')", ".swapcase()", ".casefold()", ".isalpha()",
+           ".isspace()", ".isupper()", ".istitle()", ".index('a')", ".rfind('e')", ".rindex('e')", ".format(x=1)",
+           ".expandtabs()", ".items()|list", ".keys()|list", ".get('content', '')", ".copy()", ".setdefault('a', 1)",
+           ".update({})", ".pop()", ".append(1)", ".count(1)", ".index(1)", ".isnumeric()", ".isalnum()",
+           ".lower().split('e')[0]", ".title().strip()", ".startswith(('a', 'b'))", ".endswith('', 2)"]
+OPERATORS = [" * 2", " + x", " ~ 1", " in messages", " == messages[0]", " < 'm'", " // 2", " % 2", " is divisibleby(3)",
+             " is sameas(none)", " is eq('user')", " is gt 1", " is in ['user', 'tool']", " is escaped",
+             "|length is even", " and 'yes'", " or 'no'", " != ''", " >= 0", " is not none", " * 0", " + '!'"]
 NAME = re.compile(r"\b([A-Za-z_][A-Za-z_0-9]*)\b")
 TAG_END = re.compile(r"(?:-?%\}|-?\}\})")
 
@@ -61,14 +81,21 @@ def probe(rng, names):
         expression = base + rng.choice(FILTERS)
     elif kind < 0.75:
         expression = f"{base} {rng.choice(TESTS)}"
-    elif kind < 0.9:
+    elif kind < 0.85:
         expression = base + rng.choice(METHODS)
+    elif kind < 0.95:
+        expression = "(" + base + rng.choice(OPERATORS) + ")"
     else:
         expression = f"{base} ~ {rng.choice(names)}"
     return "{{ '⟦' }}{{ " + expression + " }}{{ '⟧' }}"
 
 
-def mutate(source, rng, names):
+FILTER_USE = re.compile(r"\|\s*[a-z_]+(?:\([^()]*\))?")
+METHOD_USE = re.compile(r"\.(?:split|strip|lstrip|rstrip|startswith|endswith|replace|upper|lower|title|get|items|keys|values|find|count|join)\([^()]*\)")
+TEST_USE = re.compile(r"\bis\s+(?:not\s+)?[a-z_]+")
+
+
+def insert_probes(source, rng, names):
     ends = [m.end() for m in TAG_END.finditer(source)]
     if not ends:
         return None
@@ -76,6 +103,28 @@ def mutate(source, rng, names):
     for position in sorted(rng.sample(ends, min(len(ends), rng.randint(1, 3))), reverse=True):
         text = text[:position] + probe(rng, names) + text[position:]
     return text
+
+
+def rewrite_builtins(source, rng):
+    """Swaps one filter, method call or test the template uses for another."""
+    uses = [(m, "filter") for m in FILTER_USE.finditer(source)] + [(m, "method") for m in METHOD_USE.finditer(source)]
+    uses += [(m, "test") for m in TEST_USE.finditer(source)]
+    if not uses:
+        return None
+    match, kind = rng.choice(uses)
+    if kind == "filter":
+        replacement = rng.choice([f for f in FILTERS if f])
+    elif kind == "method":
+        replacement = rng.choice(METHODS)
+    else:
+        replacement = rng.choice([t for t in TESTS if t.startswith("is ")])
+    return source[:match.start()] + replacement + source[match.end():]
+
+
+def mutate(source, rng, names):
+    if rng.random() < 0.5:
+        return insert_probes(source, rng, names)
+    return rewrite_builtins(source, rng) or insert_probes(source, rng, names)
 
 
 def main():

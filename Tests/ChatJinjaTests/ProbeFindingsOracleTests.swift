@@ -4,9 +4,9 @@ import Testing
 /// Differences found by probe mutants (`scripts/probe_mutants.py`: real
 /// templates that print a value in scope at a random point): slices of
 /// values Python cannot slice, slices of ranges, `loop` printed and
-/// iterated, the classes among the globals printed. Expected outputs from
+/// iterated, undefined dict keys, the classes among the globals printed. Expected outputs from
 /// Jinja2 3.1.6 in transformers' environment.
-@Suite("Probe findings: slices, loop as an iterator, printed globals")
+@Suite("Probe findings: slices, loop as an iterator, undefined keys, printed globals")
 struct ProbeFindingsOracleTests {
     static let renders: [(source: String, expected: String)] = [
         // A range sliced stays a range.
@@ -25,6 +25,10 @@ struct ProbeFindingsOracleTests {
          "bbc3True"),
         ("{% for m in ['a','b','c'] %}{{ loop is sequence }}{{ loop|map(attribute='role')|list }}{{ loop.previtem }}{{ loop.revindex }}{% endfor %}",
          "False[Undefined, Undefined]b1"),
+        // Undefined values are one dict key (hashed by type, all equal), so `unique` keeps one of them.
+        ("{{ ['a','b','c']|unique(attribute='role')|list }}|{{ [{'r':'A'},{'r':'a'},{},{}]|unique(attribute='r')|list }}",
+         "['a']|[{'r': 'A'}, {}]"),
+        ("{% set d = {x: 1, y: 2} %}{{ d|length }}{{ d }}{{ z in d }}{{ d[z] }}", "1{Undefined: 2}True2"),
         ("{{ namespace }}|{{ cycler }}|{{ [joiner] }}|{{ namespace is callable }}",
          "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>|<class 'jinja2.utils.Cycler'>|[<class 'jinja2.utils.Joiner'>]|True"),
     ]

@@ -142,6 +142,8 @@ enum DictKey: Hashable {
     case string(ExactText)
     case tuple([DictKey])
     case identity(ObjectIdentifier)
+    /// Jinja2's `Undefined` hashes by its type and equals any other undefined.
+    case undefined
 
     init(_ value: Value) throws(JinjaError) {
         switch value {
@@ -159,7 +161,7 @@ enum DictKey: Hashable {
         case .callable(let c): self = .identity(ObjectIdentifier(c))
         case .object(let o as Markup): self = .string(ExactText(o.text))
         case .object(let o): self = .identity(ObjectIdentifier(o))
-        case .undefined: self = .string(ExactText("\u{0}undefined"))
+        case .undefined: self = .undefined
         case .list: throw JinjaError(.typeError, "unhashable type: 'list'")
         case .dict: throw JinjaError(.typeError, "unhashable type: 'dict'")
         }
