@@ -8,7 +8,9 @@ member, a filter, a test or a method picked at random — so the differential
 compares how both engines print and transform real conversation data
 (`repr` of nested dicts, floats, `loop`, namespaces, macros; filters on real
 strings) in places nobody wrote a test for. Unprintable or failing probes
-must fail on both sides, which checks the error paths too.
+must fail on both sides, which checks the error paths too. Other mutants
+swap a filter, method or test the template uses for another, or add, remove
+or swap the `-`/`+` whitespace control of a few tags.
 
     scripts/probe_mutants.py --out /tmp/mutants [--per-template 8] [--seed 1] [TEMPLATE_DIR ...]
     scripts/heldout_differential.py --templates /tmp/mutants --cache /tmp/mutants-ref --chat 6 --bfcl 6
@@ -121,10 +123,33 @@ def rewrite_builtins(source, rng):
     return source[:match.start()] + replacement + source[match.end():]
 
 
+DELIMITER = re.compile(r"\{[%{#][-+]?|[-+]?[%}#]\}")
+
+
+def toggle_whitespace_control(source, rng):
+    """Adds, removes or swaps the `-`/`+` of a few tag delimiters."""
+    delimiters = list(DELIMITER.finditer(source))
+    if not delimiters:
+        return None
+    text = source
+    for match in sorted(rng.sample(delimiters, min(len(delimiters), rng.randint(1, 4))), key=lambda m: -m.start()):
+        token = match.group()
+        opening = token.startswith("{")
+        bare = token[:2] if opening else token[-2:]
+        replacement = bare if len(token) == 3 else (bare + rng.choice("-+") if opening else rng.choice("-+") + bare)
+        if len(token) == 3 and rng.random() < 0.3:
+            replacement = (bare + ("+" if token[2] == "-" else "-")) if opening else (("+" if token[0] == "-" else "-") + bare)
+        text = text[:match.start()] + replacement + text[match.end():]
+    return text
+
+
 def mutate(source, rng, names):
-    if rng.random() < 0.5:
+    kind = rng.random()
+    if kind < 0.4:
         return insert_probes(source, rng, names)
-    return rewrite_builtins(source, rng) or insert_probes(source, rng, names)
+    if kind < 0.75:
+        return rewrite_builtins(source, rng) or insert_probes(source, rng, names)
+    return toggle_whitespace_control(source, rng)
 
 
 def main():
