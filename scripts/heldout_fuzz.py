@@ -22,7 +22,9 @@ FRAGMENTS = ["{%", "%}", "{{", "}}", "{#", "#}", "(", ")", "[", "]", "|", ".", "
              "|groupby('role')", ".grouper", "|filesizeformat", ".expandtabs(99)", "m.arguments",
              "messages[0].content", "messages[-1].role", "messages[99].x", ".role.x", "[0][0]",
              "{{ 'a' + messages[0].role + 1 }}", "{% for k, v in messages[0] | items %}{{ k }}{% endfor %}",
-             "| items", ".startswith('<')", "{% set ns.x = 1 %}", "ns.x.y", "loop.index0 > 1"]
+             "| items", ".startswith('<')", "{% set ns.x = 1 %}", "ns.x.y", "loop.index0 > 1",
+             "{{ loop|list }}", "{{ loop|first }}", "{% for x in loop %}{{ x }}{% endfor %}", "[1:]", "{x: 1, y: 2}",
+             "|unique(attribute='nope')|list", "range(5)[::-1]", "{{ namespace }}"]
 
 
 def mutate(text, rng):

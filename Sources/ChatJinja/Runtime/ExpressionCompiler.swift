@@ -377,6 +377,7 @@ extension Renderer {
     func evaluate(_ arguments: CompiledArguments, in frame: Frame) throws(JinjaError) -> Arguments {
         if arguments.isEmpty { return Arguments() }
         var result = Arguments(try evaluate(arguments.positional, in: frame))
+        result.keywords.reserveCapacity(arguments.keywords.count)
         if let splat = arguments.splat {
             result.positional += try splat(self, frame).iterate()
         }

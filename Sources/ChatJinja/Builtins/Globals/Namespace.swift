@@ -9,7 +9,9 @@ final class Namespace: JinjaObject, @unchecked Sendable {
     /// `namespace(mapping_or_pairs?, **kwargs)`.
     init(_ arguments: Arguments) throws(JinjaError) {
         attributes = try DictGlobal.make(arguments)
-        for key in attributes.keys { try Self.checkName(key) }
+        try attributes.withElements { (keys, _) throws(JinjaError) in
+            for key in keys { try Self.checkName(key) }
+        }
     }
 
     var typeName: String { "Namespace" }
