@@ -4,7 +4,9 @@ import Testing
 /// Differences found by probe mutants (`scripts/probe_mutants.py`: real
 /// templates that print a value in scope at a random point): slices of
 /// values Python cannot slice, slices of ranges, `loop` printed and
-/// iterated, undefined dict keys, the classes among the globals printed. Expected outputs from
+/// iterated, undefined dict keys, the classes among the globals printed —
+/// and what a review of those fixes found: `for … else` after `break`, a
+/// slice inside a subscript, ranges compared by value, loops over `loop`. Expected outputs from
 /// Jinja2 3.1.6 in transformers' environment.
 @Suite("Probe findings: slices, loop as an iterator, undefined keys, printed globals")
 struct ProbeFindingsOracleTests {
@@ -29,6 +31,30 @@ struct ProbeFindingsOracleTests {
         ("{{ ['a','b','c']|unique(attribute='role')|list }}|{{ [{'r':'A'},{'r':'a'},{},{}]|unique(attribute='r')|list }}",
          "['a']|[{'r': 'A'}, {}]"),
         ("{% set d = {x: 1, y: 2} %}{{ d|length }}{{ d }}{{ z in d }}{{ d[z] }}", "1{Undefined: 2}True2"),
+        // A loop over `loop` takes its items one at a time and reports the whole length.
+        ("{% for x in [1,2,3,4] %}{{ x }}{% for y in loop %}{% break %}{% endfor %}|{% endfor %}", "1|3|"),
+        ("{% for x in [1,2,3,4] %}{{ x }}{% for y in loop %}{{ y[0] }}{% if y[0] == 3 %}{% break %}{% endif %}{% endfor %}|{% endfor %}", "123|4|"),
+        ("{% for x in [1,2,3,4] %}{% for y, l in loop %}{{ y }}{{ loop.length }}{{ loop.revindex }}{{ loop.last }}{% endfor %}|{% endfor %}",
+         "244False343False442True|"),
+        ("{% for x in [1,2,3] %}{% for y in loop %}{{ y }}{{ loop|length }}{% endfor %}|{% endfor %}",
+         "(2, <LoopContext 2/3>)3(3, <LoopContext 3/3>)3|"),
+        ("{% for x in [1,2,3,4,5,6] %}{{ x }}{% set o = loop %}{% for y in o %}{{ o.index }}{% endfor %};{% endfor %}", "123456;"),
+        ("{% for x in [1,2,3,4,5] %}{{ x }}{{ (2, loop) in loop }}{{ loop.index }}|{% endfor %}", "1True2|3False5|"),
+        ("{% for x in [1,2,3] %}{{ loop|reverse }}|{{ loop|reverse is sequence }}{{ loop is callable }}{% endfor %}",
+         "[(3, <LoopContext 3/3>), (2, <LoopContext 3/3>)]|TrueTrue"),
+        ("{% for x in [1,2,3,4] %}{% set c = loop.cycle %}{% set _ = loop|first %}{{ c('a','b','c','d') }}|{% endfor %}", "b|d|"),
+        // `else` runs unless some iteration's body ran to its end.
+        ("{% for x in [1,2,3] %}{% break %}{% else %}E{% endfor %}|{% for x in [1,2] %}{% continue %}{% else %}E{% endfor %}|{% for x in [1,2,3] %}{% if x < 3 %}{% continue %}{% endif %}{% break %}{% else %}E{% endfor %}|{% for x in [1,2,3] %}{{ x }}{% if x == 2 %}{% break %}{% endif %}{% else %}E{% endfor %}|{% for k, v in {'a': 1}|items %}{% break %}{% else %}E{% endfor %}",
+         "E|E|E|12|E"),
+        // A slice inside a subscript is the key, not the subscript.
+        ("{% set t = (1,2) %}{{ {(2,):5}[t[1:]] }}|{{ {'':7}['a'[1:]] }}|{{ {'a':1}[range(3)[1:]] }}", "5|7|"),
+        // Ranges compare and hash by the numbers they give.
+        ("{{ range(3) == range(3) }}{{ range(3)[1:] == range(1,3) }}{{ range(0) == range(5,5) }}{{ range(3) == [0,1,2] }}|{{ {range(1,3): 1}[range(1,3)] }}",
+         "TrueTrueTrueFalse|1"),
+        // Folded constants: kept where Jinja2's optimizer keeps them.
+        ("{% set y = none[1:] ~ 'x' %}{{ y }}|{{ ('abc'|upper)[1.5:] }}|{{ (none|default(none))[1:] }}|{{ none[1:] is defined }}|{% set r = range(5)[1:] %}{{ r }}",
+         "x|||False|range(1, 5)"),
+        ("{{ range(0, 9000000000000000000, 4000000000000000000)|list }}", "[0, 4000000000000000000, 8000000000000000000]"),
         ("{{ namespace }}|{{ cycler }}|{{ [joiner] }}|{{ namespace is callable }}",
          "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>|<class 'jinja2.utils.Cycler'>|[<class 'jinja2.utils.Joiner'>]|True"),
     ]
@@ -48,6 +74,15 @@ struct ProbeFindingsOracleTests {
         ("{% for m in [1] %}{{ loop[1:] }}{% endfor %}", "'LoopContext' object is not subscriptable"),
         ("{% for m in [1] %}{{ loop|last }}{% endfor %}", "'LoopContext' object is not reversible"),
         ("{{ 'abc'[::0] }}", "slice step cannot be zero"),
+        // Constants with a failing slice that Jinja2 cannot keep folded run as written.
+        ("{% set y = none[1:] %}{{ y }}", "'NoneType' object is not subscriptable"),
+        ("{% if none[1:] %}a{% endif %}", "'NoneType' object is not subscriptable"),
+        ("{{ messages ~ none[1:] }}", "'NoneType' object is not subscriptable"),
+        ("{{ [none[1:]]|select|list }}", "'NoneType' object is not subscriptable"),
+        ("{% set s = {'a':1}['a':] %}{{ s }}", "unhashable type: 'slice'"),
+        // Python's range bounds are unbounded; ours stop at 64 bits, with an error, never a crash.
+        ("{{ range(7000000000000000000, 9000000000000000000, 1500000000000000000)[:] }}", "beyond 64-bit integers"),
+        ("{{ range(0,10,2)[::4611686018427387904] }}", "beyond 64-bit integers"),
     ])
     func failsAsJinja2Does(source: String, message: String) {
         do {

@@ -359,25 +359,40 @@ extension Parser {
             }
         }
         try expect(.leftBracket)
-        var arguments: [Expression] = []
+        var subscripts: [Subscript] = []
         while !isSymbol(.rightBracket) {
-            if !arguments.isEmpty { try expect(.comma) }
-            arguments.append(try parseSubscribed(base))
+            if !subscripts.isEmpty { try expect(.comma) }
+            subscripts.append(try parseSubscribed())
         }
         try expect(.rightBracket)
-        if arguments.count == 1, let single = arguments.first {
-            if case .slice = single { return single }
-            return .item(base, single)
+        if subscripts.count == 1, let single = subscripts.first {
+            switch single {
+            case .slice(let start, let stop, let step): return .slice(base, start: start, stop: stop, step: step)
+            case .expression(let key): return .item(base, key)
+            }
         }
-        return .item(base, .tuple(arguments))
+        return .item(base, .tuple(subscripts.map { part in
+            switch part {
+            case .expression(let key): return key
+            // A slice among several subscripts (`x[1:, 0]`) is a slice object
+            // in Python; templates have no use for one, so it is refused when used.
+            case .slice: return .literal(.undefined(Undefined(message: "slice objects are not supported")))
+            }
+        }))
+    }
+
+    /// What one position between `[` and `]` holds.
+    private enum Subscript {
+        case expression(Expression)
+        case slice(start: Expression?, stop: Expression?, step: Expression?)
     }
 
     /// One subscript: an expression or a slice `a:b:c` (any part omitted).
-    private mutating func parseSubscribed(_ base: Expression) throws(JinjaError) -> Expression {
+    private mutating func parseSubscribed() throws(JinjaError) -> Subscript {
         var start: Expression? = nil
         if !isSymbol(.colon) {
             let expression = try parseExpression()
-            if !isSymbol(.colon) { return expression }
+            if !isSymbol(.colon) { return .expression(expression) }
             start = expression
         }
         advance()
@@ -385,7 +400,7 @@ extension Parser {
         var step: Expression? = nil
         if !isSymbol(.rightBracket) && !isSymbol(.comma) && !isSymbol(.colon) { stop = try parseExpression() }
         if skip(.colon), !isSymbol(.rightBracket) && !isSymbol(.comma) { step = try parseExpression() }
-        return .slice(base, start: start, stop: stop, step: step)
+        return .slice(start: start, stop: stop, step: step)
     }
 
     /// `( positional, name=value, *args, **kwargs )`.

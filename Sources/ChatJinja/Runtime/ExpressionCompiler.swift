@@ -5,28 +5,13 @@ import OrderedJSON
 struct ExpressionCompiler {
     let symbols: VariableTable
 
-    /// Whether Jinja2's optimizer folds `expression` to a constant when
-    /// compiling: literals, and displays, operators and subscripts of
-    /// constants (not names, calls, filters or tests). The rest is evaluated
-    /// when rendering, where some failures surface differently.
-    static func isConstant(_ expression: Expression) -> Bool {
-        switch expression {
-        case .literal: return true
-        case .list(let items), .tuple(let items), .concat(let items): return items.allSatisfy(isConstant)
-        case .dict(let items): return items.allSatisfy { isConstant($0.key) && isConstant($0.value) }
-        case .binary(_, let left, let right), .and(let left, let right), .or(let left, let right), .item(let left, let right):
-            return isConstant(left) && isConstant(right)
-        case .unary(_, let operand), .attribute(let operand, _): return isConstant(operand)
-        case .compare(let first, let rest): return isConstant(first) && rest.allSatisfy { isConstant($0.1) }
-        case .slice(let base, let start, let stop, let step):
-            return isConstant(base) && [start, stop, step].allSatisfy { $0.map(isConstant) ?? true }
-        case .conditional(let condition, let then, let otherwise):
-            return isConstant(condition) && isConstant(then) && (otherwise.map(isConstant) ?? true)
-        default: return false
-        }
-    }
+    /// How slices of constants are evaluated (`ConstantFolding.swift`).
+    var folding: SliceFolding = .atConstantRoots
 
     func compile(_ expression: Expression) -> CompiledExpression {
+        if folding == .atConstantRoots, Self.foldsSlices(expression) {
+            return compileFoldedConstant(expression, printedWhole: false)
+        }
         if let path = ValuePath.make(expression, symbols: symbols) {
             return { renderer, frame throws(JinjaError) in try renderer.withValue(at: path, in: frame) { $0 } }
         }
@@ -47,7 +32,7 @@ struct ExpressionCompiler {
                 return try container.item(try key(renderer, frame))
             }
         case .slice(let baseExpression, let start, let stop, let step):
-            let folded = Self.isConstant(baseExpression) && [start, stop, step].allSatisfy { $0.map(Self.isConstant) ?? true }
+            let folded = folding == .folding
             let base = compile(baseExpression)
             let start = start.map(compile), stop = stop.map(compile), step = step.map(compile)
             return { renderer, frame throws(JinjaError) in

@@ -10,6 +10,10 @@ final class LoopContext: JinjaObject {
     /// The argument list `changed()` saw last.
     private var lastChangedArguments: [Value]? = nil
 
+    /// What `length` reports when it is not the number of items: a loop
+    /// over another `loop` takes Python's `len()` of it, the whole length.
+    var reportedLength: Int? = nil
+
     init(items: [Value], depth0: Int, recurse: Callable?) {
         self.items = items
         self.depth0 = depth0
@@ -28,6 +32,11 @@ final class LoopContext: JinjaObject {
         return .tuple([items[index0], .object(self)])
     }
 
+    /// The `(item, loop)` pairs `advance()` would give, left in place.
+    var remainingPairs: [Value] {
+        items.dropFirst(index0 + 1).map { .tuple([$0, .object(self)]) }
+    }
+
     /// Every item the loop has not reached yet, taken off it (`advance()`).
     func advanceToEnd() -> [Value] {
         var taken: [Value] = []
@@ -36,31 +45,33 @@ final class LoopContext: JinjaObject {
     }
 
     /// Jinja2's repr: position and length, `<LoopContext 2/5>`.
-    var pythonRepr: String { "<LoopContext \(index0 + 1)/\(items.count)>" }
+    var pythonRepr: String { "<LoopContext \(index0 + 1)/\(reportedLength ?? items.count)>" }
 
     func attribute(_ name: String) -> Value? {
-        let length = items.count
+        // `length` counts for what the loop reports; reading items uses `items.count`.
+        let length = reportedLength ?? items.count
         switch name {
         case "index": return .int(index0 + 1)
         case "index0": return .int(index0)
         case "revindex": return .int(length - index0)
         case "revindex0": return .int(length - index0 - 1)
         case "first": return .bool(index0 == 0)
-        case "last": return .bool(index0 == length - 1)
+        case "last": return .bool(index0 == items.count - 1)
         case "length": return .int(length)
         case "depth": return .int(depth0 + 1)
         case "depth0": return .int(depth0)
         case "previtem":
             return index0 > 0 ? items[index0 - 1] : .undefined(Undefined(message: "there is no previous item"))
         case "nextitem":
-            return index0 + 1 < length ? items[index0 + 1] : .undefined(Undefined(message: "there is no next item"))
+            return index0 + 1 < items.count ? items[index0 + 1] : .undefined(Undefined(message: "there is no next item"))
         case "cycle":
-            let position = index0
-            return .callable(Callable(name: "cycle") { arguments, _ throws(JinjaError) in
+            // A bound method: it reads the position when called, which may
+            // be after the loop moved on (`{% set c = loop.cycle %}`).
+            return .callable(Callable(name: "cycle") { [self] arguments, _ throws(JinjaError) in
                 guard !arguments.positional.isEmpty else {
                     throw JinjaError(.typeError, "no items for cycling given")
                 }
-                return arguments.positional[position % arguments.positional.count]
+                return arguments.positional[self.index0 % arguments.positional.count]
             })
         case "changed":
             return .callable(Callable(name: "changed") { [self] arguments, _ throws(JinjaError) in

@@ -36,7 +36,12 @@ extension Renderer {
     ///
     /// Each iteration starts from an empty frame, so assignments in the body
     /// never outlive the iteration (Jinja2's loop scoping).
-    func runLoop(_ loop: CompiledLoop, over allItems: [Value], depth0: Int, in frame: Frame, into output: inout String) throws(JinjaError) {
+    ///
+    /// `source` is set when the items are another loop's remaining ones
+    /// (`{% for pair in loop %}`): each iteration then takes its item off
+    /// that loop, as Jinja2's iterator does, so a `break` leaves the rest.
+    func runLoop(_ loop: CompiledLoop, over allItems: [Value], depth0: Int, source: LoopContext? = nil,
+                 in frame: Frame, into output: inout String) throws(JinjaError) {
         var iterationFrame = makeFrame(parent: frame, capacity: 4)
         defer { recycle(&iterationFrame) }
         var items = allItems
@@ -52,9 +57,13 @@ extension Renderer {
             if let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
             return
         }
+        // Jinja2 runs `else` unless some iteration's body ran to its end: an
+        // iteration left by `break` or `continue` does not count.
+        var bodyCompleted = false
         var context: LoopContext? = nil
         if loop.usesLoopVariable {
             context = LoopContext(items: items, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
+            context?.reportedLength = source?.items.count
         }
         // By index: `enumerated()` would copy every item once more (and a
         // dict item costs a retain per buffer it holds). The body may move
@@ -66,14 +75,18 @@ extension Renderer {
                 throw JinjaError(.limitExceeded, "more than \(limits.maximumLoopIterations) loop iterations")
             }
             iterationFrame.reset()
+            _ = source?.advance()
             try assign(items[index], to: loop.target, in: iterationFrame)
             if let context {
                 context.index0 = index
                 iterationFrame.set(.loop, .object(context))
             }
-            if try loop.body(self, iterationFrame, &output) == .breakLoop { break }
+            let flow = try loop.body(self, iterationFrame, &output)
+            if flow == .breakLoop { break }
+            if flow == .normal { bodyCompleted = true }
             index = (context?.index0 ?? index) + 1
         }
+        if !bodyCompleted, let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
     }
 
     /// Runs a `PairLoop` over `mapping`, as `runLoop` would over `mapping | items`.
@@ -90,6 +103,7 @@ extension Renderer {
         }
         var iterationFrame = makeFrame(parent: frame, capacity: 4)
         defer { recycle(&iterationFrame) }
+        var bodyCompleted = false  // as in `runLoop`
         try dict.forEachPair { key, value throws(JinjaError) in
             loopIterations += 1
             if loopIterations > limits.maximumLoopIterations {
@@ -98,8 +112,11 @@ extension Renderer {
             iterationFrame.reset()
             iterationFrame.set(loop.key, key)
             iterationFrame.set(loop.value, value)
-            return try loop.body(self, iterationFrame, &output) != .breakLoop
+            let flow = try loop.body(self, iterationFrame, &output)
+            if flow == .normal { bodyCompleted = true }
+            return flow != .breakLoop
         }
+        if !bodyCompleted, let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
     }
 
     /// The callable `loop` of a recursive loop: renders the body over new items, one level deeper.

@@ -69,7 +69,7 @@ struct StatementCompiler {
                 try renderer.checkOutputSize(output)
                 return .normal
             }
-        case .output(let expression, let offset) where Self.sumOperands(expression).count > 1:
+        case .output(let expression, let offset) where Self.sumOperands(expression).count > 1 && !ExpressionCompiler.foldsSlices(expression):
             let operands = Self.sumOperands(expression).map { operand -> SumOperand in
                 if case .literal(.string(let text)) = operand { return .text(text) }
                 return .expression(expressions.compile(operand))
@@ -83,7 +83,8 @@ struct StatementCompiler {
                 return .normal
             }
         case .output(let expression, let offset):
-            let expression = expressions.compile(expression)
+            let expression = ExpressionCompiler.foldsSlices(expression)
+                ? expressions.compileFoldedConstant(expression, printedWhole: true) : expressions.compile(expression)
             return { renderer, frame, output throws(JinjaError) in
                 do throws(JinjaError) {
                     let value = try expression(renderer, frame)
@@ -209,8 +210,12 @@ struct StatementCompiler {
         let offset = loop.offset
         return { renderer, frame, output throws(JinjaError) in
             do throws(JinjaError) {
-                let items = try compiled.iterable(renderer, frame).iterate()
-                try renderer.runLoop(compiled, over: items, depth0: 0, in: frame, into: &output)
+                let iterable = try compiled.iterable(renderer, frame)
+                if case .object(let outer as LoopContext) = iterable, compiled.filter == nil {
+                    try renderer.runLoop(compiled, over: outer.remainingPairs, depth0: 0, source: outer, in: frame, into: &output)
+                } else {
+                    try renderer.runLoop(compiled, over: try iterable.iterate(), depth0: 0, in: frame, into: &output)
+                }
             } catch {
                 throw renderer.locate(error, at: offset)
             }

@@ -144,6 +144,8 @@ enum DictKey: Hashable {
     case identity(ObjectIdentifier)
     /// Jinja2's `Undefined` hashes by its type and equals any other undefined.
     case undefined
+    /// A range, by the numbers it gives (never equal to a tuple of them).
+    case range(count: Int, start: Int, step: Int)
 
     init(_ value: Value) throws(JinjaError) {
         switch value {
@@ -160,6 +162,10 @@ enum DictKey: Hashable {
             self = .tuple(keys)
         case .callable(let c): self = .identity(ObjectIdentifier(c))
         case .object(let o as Markup): self = .string(ExactText(o.text))
+        case .object(let range as PythonIterable):
+            guard case .range(let start, _, let step) = range.kind else { self = .identity(ObjectIdentifier(range)); return }
+            let count = range.sequenceElements.count
+            self = .range(count: count, start: count > 0 ? start : 0, step: count > 1 ? step : 0)
         case .object(let o): self = .identity(ObjectIdentifier(o))
         case .undefined: self = .undefined
         case .list: throw JinjaError(.typeError, "unhashable type: 'list'")

@@ -100,6 +100,13 @@ enum Operators {
         if let iterable = container.pythonIterable {
             return try iterable.iterate().contains { $0.pythonEquals(needle) }
         }
+        if case .object(let loop as LoopContext) = container {
+            // `in` walks an iterator, taking items until one matches.
+            while let pair = loop.advance() {
+                if pair.pythonEquals(needle) { return true }
+            }
+            return false
+        }
         switch container.unwrappingMarkup {
         case .undefined:
             return false

@@ -74,8 +74,17 @@ extension Value {
             // A slice of a range is a range (`range(5)[1:]` prints `range(1, 5)`).
             let elements = range.sequenceElements
             let walk = try Self.sliceIndices(count: elements.count, start, stop, step)
-            return PythonIterable.range(start: first + walk.first * by, stop: first + walk.end * by,
-                                        step: by * walk.stride, try Self.sliced(elements, start, stop, step))
+            // Python's bounds are unbounded integers; ours stop at 64 bits.
+            func bound(_ position: Int) throws(JinjaError) -> Int {
+                let (offset, overflowA) = position.multipliedReportingOverflow(by: by)
+                let (value, overflowB) = first.addingReportingOverflow(offset)
+                if overflowA || overflowB { throw JinjaError(.overflowError, "range slice bound beyond 64-bit integers") }
+                return value
+            }
+            let (newStep, overflow) = by.multipliedReportingOverflow(by: walk.stride)
+            if overflow { throw JinjaError(.overflowError, "range slice step beyond 64-bit integers") }
+            return PythonIterable.range(start: try bound(walk.first), stop: try bound(walk.end),
+                                        step: newStep, try Self.sliced(elements, start, stop, step))
         }
         switch self.unwrappingMarkup {
         case .list(let elements):

@@ -22,6 +22,10 @@ extension Value {
             return true
         case (.callable(let a), .callable(let b)): return a === b
         case (.object(let a as LargeInteger), .object(let b as LargeInteger)): return a.digits == b.digits
+        case (.object(let a as PythonIterable), .object(let b as PythonIterable)) where a.isSequence && b.isSequence:
+            // Ranges are equal when they give the same numbers (`range(0) == range(5, 5)`).
+            return a.sequenceElements.count == b.sequenceElements.count
+                && zip(a.sequenceElements, b.sequenceElements).allSatisfy { $0.pythonEquals($1) }
         case (.object(let a), .object(let b)): return a === b
         default:
             if let a = numericValue, let b = other.numericValue { return a == b }

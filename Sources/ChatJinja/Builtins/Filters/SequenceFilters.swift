@@ -27,7 +27,7 @@ enum SequenceFilters {
     static func length(_ value: Value) throws(JinjaError) -> Int {
         if let count = value.pythonIterable?.count { return count }
         switch value.unwrappingMarkup {
-        case .object(let loop as LoopContext): return loop.items.count
+        case .object(let loop as LoopContext): return loop.reportedLength ?? loop.items.count
         case .undefined: return 0
         case .string(let s): return s.unicodeScalars.count
         case .list(let e), .tuple(let e): return e.count
@@ -88,6 +88,8 @@ enum SequenceFilters {
         case .object(let iterable as PythonIterable):
             guard iterable.isReiterable else { return .list(try value.iterate().reversed()) }
             typeName = iterable.isSequence ? "range_iterator" : "dict_reverseiterator"
+        case .object(is LoopContext):
+            return .list(try value.iterate().reversed())
         default: typeName = "reversed"
         }
         return PythonIterable.iterator(typeName, Array(try value.iterate().reversed()))

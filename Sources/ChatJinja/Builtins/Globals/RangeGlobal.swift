@@ -18,7 +18,10 @@ enum RangeGlobal {
         if length > limits.maximumSequenceLength {
             throw JinjaError(.limitExceeded, "range of \(length) items exceeds the sequence limit (\(limits.maximumSequenceLength))")
         }
-        return PythonIterable.range(start: start, stop: stop, step: step, (0..<length).map { .int(start + $0 * step) })
+        // Every element lies between `start` and `stop`, so it fits in an
+        // `Int` even where `index * step` alone would not: wrapping
+        // arithmetic lands on the exact value.
+        return PythonIterable.range(start: start, stop: stop, step: step, (0..<length).map { .int(start &+ $0 &* step) })
     }
 
     /// `len(range(start, stop, step))` without overflow.
@@ -27,8 +30,10 @@ enum RangeGlobal {
         guard span > 0 else { return 0 }
         let length = (span / Double(step.magnitude)).rounded(.up)
         if length > Double(maximumLength) { return Int.max }
-        // Exact integer arithmetic once the size is known to be small.
-        let exactSpan = step > 0 ? stop - start : start - stop
-        return (exactSpan + Int(step.magnitude) - 1) / Int(step.magnitude)
+        // Exact integer arithmetic once the size is known to be small; the
+        // span of two `Int`s always fits in a `UInt`.
+        let exactSpan = step > 0 ? UInt(bitPattern: stop &- start) : UInt(bitPattern: start &- stop)
+        let (quotient, remainder) = exactSpan.quotientAndRemainder(dividingBy: step.magnitude)
+        return Int(quotient) + (remainder == 0 ? 0 : 1)
     }
 }

@@ -43,10 +43,11 @@ enum TypeTests {
             return false
         }
         case "mapping": return { if case .dict = $0 { return true }; return false }
-        // Jinja2's Undefined defines `__call__` (which raises), so it counts as callable.
+        // Jinja2's Undefined and LoopContext define `__call__` (which may
+        // raise), so they count as callable.
         case "callable": return {
             switch $0 {
-            case .callable, .undefined: return true
+            case .callable, .undefined, .object(is LoopContext): return true
             default: return false
             }
         }
