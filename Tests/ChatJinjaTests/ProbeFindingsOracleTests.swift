@@ -54,7 +54,12 @@ struct ProbeFindingsOracleTests {
         // Folded constants: kept where Jinja2's optimizer keeps them.
         ("{% set y = none[1:] ~ 'x' %}{{ y }}|{{ ('abc'|upper)[1.5:] }}|{{ (none|default(none))[1:] }}|{{ none[1:] is defined }}|{% set r = range(5)[1:] %}{{ r }}",
          "x|||False|range(1, 5)"),
+        // Extreme integers where the code once trapped on overflow.
         ("{{ range(0, 9000000000000000000, 4000000000000000000)|list }}", "[0, 4000000000000000000, 8000000000000000000]"),
+        ("{{ 'ab cd'|truncate(9223372036854775807) }}|{{ 'ab'|truncate(3, true, '...', 9223372036854775807) }}|{{ [1,2]|truncate(9223372036854775807) }}",
+         "ab cd|ab|[1, 2]"),
+        ("{{ '%.*f'|format(-5, 1.5) }}|{{ '%.*d'|format(-3, 7) }}|{{ '%.*s'|format(-2, 'abc') }}|{{ '%*d'|format(-5, 1) }}|{{ '%-*d|'|format(-5, 1) }}",
+         "2|7||1    |1    |"),
         ("{{ namespace }}|{{ cycler }}|{{ [joiner] }}|{{ namespace is callable }}",
          "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>|<class 'jinja2.utils.Cycler'>|[<class 'jinja2.utils.Joiner'>]|True"),
     ]

@@ -46,14 +46,18 @@ enum PercentFormatter {
             }
             while i < chars.count, let flag = Flag(chars[i]) { spec.flags.insert(flag); i += 1 }
             if i < chars.count, chars[i] == "*" {
-                spec.width = try integerArgument(try nextArgument()); i += 1
+                // A negative width from `*` left-justifies, as in C and Python.
+                let width = try integerArgument(try nextArgument()); i += 1
+                if width < 0 { spec.flags.insert(.left) }
+                spec.width = Int(width.magnitude)
             } else {
                 spec.width = readNumber(chars, &i)
             }
             if i < chars.count, chars[i] == "." {
                 i += 1
                 if i < chars.count, chars[i] == "*" {
-                    spec.precision = try integerArgument(try nextArgument()); i += 1
+                    // A negative precision from `*` counts as none given: 0.
+                    spec.precision = max(0, try integerArgument(try nextArgument())); i += 1
                 } else {
                     spec.precision = readNumber(chars, &i) ?? 0
                 }
@@ -97,7 +101,8 @@ enum PercentFormatter {
         guard case .int(let i)? = value.number.map(Value.init(number:)) else {
             throw JinjaError(.typeError, "* wants int")
         }
-        return min(i, 1_000_000)
+        // Bounded both ways, like the digits `readNumber` reads.
+        return max(min(i, 1_000_000), -1_000_000)
     }
 
     enum Flag: Hashable {

@@ -166,15 +166,18 @@ enum StringFilters {
         guard length >= endLength else { throw JinjaError(.valueError, "expected length >= \(endLength), got \(length)") }
         guard leeway >= 0 else { throw JinjaError(.valueError, "expected leeway >= 0, got \(leeway)") }
         // Jinja2 measures and slices the value itself, not its `str()`.
+        // Python's integers do not overflow; past `Int.max` every text fits.
+        let (limit, overflow) = length.addingReportingOverflow(leeway)
+        let fits = { (count: Int) in overflow || count <= limit }
         guard case .string(let text) = value.unwrappingMarkup else {
-            if try SequenceFilters.length(value) <= length + leeway { return value }
+            if fits(try SequenceFilters.length(value)) { return value }
             if killWords || value.typeName != "list" && value.typeName != "tuple" {
                 throw JinjaError(.typeError, "cannot truncate a \(value.typeName) by slicing it and adding \(Value.pythonStringRepr(end))")
             }
             throw JinjaError(.attributeError, "'\(value.typeName)' object has no attribute 'rsplit'")
         }
         let scalars = Array(text.unicodeScalars)
-        if scalars.count <= length + leeway { return .string(text) }
+        if fits(scalars.count) { return .string(text) }
         let kept = String(String.UnicodeScalarView(scalars.prefix(length - endLength)))
         if killWords { return .string(kept + end) }
         let cut = StringSplitMethods.splitting(kept, on: " ", limit: 1, fromRight: true)
