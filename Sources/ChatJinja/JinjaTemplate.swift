@@ -23,7 +23,7 @@ public struct JinjaTemplate: Sendable {
         let text = SourceText(source)
         self.source = text
         let compiler = StatementCompiler()
-        let body = compiler.compile(try Parser.parse(text))
+        let body = compiler.compileTemplate(try Parser.parse(text))
         self.program = CompiledProgram(body: body, symbols: compiler.symbols, blocks: compiler.blocks)
     }
 

@@ -32,40 +32,66 @@ enum NameUsage {
     }
 
     static func mentions(_ name: String, in expression: Expression) -> Bool {
+        var found = false
+        visitNames(in: expression) { if $0 == name { found = true } }
+        return found
+    }
+
+    /// Calls `visit` with every variable name `expression` reads, in
+    /// evaluation order (repeats included).
+    static func visitNames(in expression: Expression, _ visit: (String) -> Void) {
         switch expression {
         case .literal:
-            return false
-        case .name(let other):
-            return other == name
+            return
+        case .name(let name):
+            visit(name)
         case .list(let items), .tuple(let items), .concat(let items):
-            return items.contains { mentions(name, in: $0) }
+            for item in items { visitNames(in: item, visit) }
         case .dict(let items):
-            return items.contains { mentions(name, in: $0.key) || mentions(name, in: $0.value) }
+            for item in items {
+                visitNames(in: item.key, visit)
+                visitNames(in: item.value, visit)
+            }
         case .attribute(let base, _), .unary(_, let base):
-            return mentions(name, in: base)
+            visitNames(in: base, visit)
         case .item(let base, let key):
-            return mentions(name, in: base) || mentions(name, in: key)
+            visitNames(in: base, visit)
+            visitNames(in: key, visit)
         case .slice(let base, let start, let stop, let step):
-            return mentions(name, in: base) || [start, stop, step].contains { $0.map { mentions(name, in: $0) } == true }
+            visitNames(in: base, visit)
+            for part in [start, stop, step] { if let part { visitNames(in: part, visit) } }
         case .call(let callee, let arguments, _):
-            return mentions(name, in: callee) || mentions(name, in: arguments)
+            visitNames(in: callee, visit)
+            visitNames(in: arguments, visit)
         case .filter(let subject, let filter):
-            return mentions(name, in: subject) || mentions(name, in: filter.arguments)
+            visitNames(in: subject, visit)
+            visitNames(in: filter.arguments, visit)
         case .test(let subject, let test, _):
-            return mentions(name, in: subject) || mentions(name, in: test.arguments)
+            visitNames(in: subject, visit)
+            visitNames(in: test.arguments, visit)
         case .binary(_, let left, let right), .and(let left, let right), .or(let left, let right):
-            return mentions(name, in: left) || mentions(name, in: right)
+            visitNames(in: left, visit)
+            visitNames(in: right, visit)
         case .compare(let first, let rest):
-            return mentions(name, in: first) || rest.contains { mentions(name, in: $0.1) }
+            visitNames(in: first, visit)
+            for (_, operand) in rest { visitNames(in: operand, visit) }
         case .conditional(let condition, let then, let otherwise):
-            return mentions(name, in: condition) || mentions(name, in: then) || otherwise.map { mentions(name, in: $0) } == true
+            visitNames(in: condition, visit)
+            visitNames(in: then, visit)
+            if let otherwise { visitNames(in: otherwise, visit) }
         }
     }
 
+    static func visitNames(in arguments: CallArguments, _ visit: (String) -> Void) {
+        for argument in arguments.positional { visitNames(in: argument, visit) }
+        for keyword in arguments.keywords { visitNames(in: keyword.value, visit) }
+        if let splat = arguments.splat { visitNames(in: splat, visit) }
+        if let keywordSplat = arguments.keywordSplat { visitNames(in: keywordSplat, visit) }
+    }
+
     static func mentions(_ name: String, in arguments: CallArguments) -> Bool {
-        arguments.positional.contains { mentions(name, in: $0) }
-            || arguments.keywords.contains { mentions(name, in: $0.value) }
-            || arguments.splat.map { mentions(name, in: $0) } == true
-            || arguments.keywordSplat.map { mentions(name, in: $0) } == true
+        var found = false
+        visitNames(in: arguments) { if $0 == name { found = true } }
+        return found
     }
 }

@@ -10,6 +10,35 @@ struct StatementCompiler {
         sequence(Self.mergingText(body)[...])
     }
 
+    /// The template's top level: a scope (`compileScope`).
+    func compileTemplate(_ body: [Statement]) -> CompiledBody {
+        compileScope(body, ownNames: [])
+    }
+
+    /// A body that is a scope of its own (the top level, a loop body, a
+    /// macro body): the names it stores before using them start undefined
+    /// (`StaticScope`), except `ownNames`, which the scope binds on entry
+    /// (loop targets, macro parameters).
+    private func compileScope(_ body: [Statement], ownNames: Set<String>) -> CompiledBody {
+        let compiled = compile(body)
+        let shadowed = StaticScope.namesStoredBeforeUse(in: body).filter { !ownNames.contains($0) }
+        guard !shadowed.isEmpty else { return compiled }
+        let presets = shadowed.map { (symbol: symbols.name($0), value: Value.undefined(Undefined(name: $0))) }
+        return { renderer, frame, output throws(JinjaError) in
+            for preset in presets { frame.set(preset.symbol, preset.value) }
+            return try compiled(renderer, frame, &output)
+        }
+    }
+
+    /// The names a loop binds in each iteration.
+    private static func boundNames(_ target: AssignTarget) -> Set<String> {
+        switch target {
+        case .name(let name): return [name]
+        case .tuple(let targets): return targets.reduce(into: []) { $0.formUnion(boundNames($1)) }
+        case .namespaceAttribute: return []
+        }
+    }
+
     /// Runs `statements` in order as a balanced tree of pairs. Each closure
     /// is captured directly, never stored in an array: reading one from an
     /// array would retain and release it, and closures kept in generic
@@ -204,7 +233,7 @@ struct StatementCompiler {
             filter: loop.filter.map(expressions.compile),
             isRecursive: loop.isRecursive,
             usesLoopVariable: loop.usesLoopVariable,
-            body: compile(loop.body),
+            body: compileScope(loop.body, ownNames: Self.boundNames(loop.target).union(["loop"])),
             otherwise: loop.otherwise.isEmpty ? nil : compile(loop.otherwise)
         )
         let offset = loop.offset
@@ -233,7 +262,8 @@ struct StatementCompiler {
               case .name(let keyName) = targets[0], case .name(let valueName) = targets[1],
               loop.filter == nil, !loop.isRecursive, !loop.usesLoopVariable else { return nil }
         let subject = expressions.compile(subjectExpression)
-        let pair = PairLoop(key: symbols.name(keyName), value: symbols.name(valueName), body: compile(loop.body),
+        let pair = PairLoop(key: symbols.name(keyName), value: symbols.name(valueName),
+                            body: compileScope(loop.body, ownNames: [keyName, valueName]),
                             otherwise: loop.otherwise.isEmpty ? nil : compile(loop.otherwise))
         let offset = loop.offset
         return { renderer, frame, output throws(JinjaError) in
@@ -247,7 +277,9 @@ struct StatementCompiler {
     }
 
     private func compile(_ definition: MacroDefinition) -> CompiledMacro {
-        CompiledMacro(definition, symbols: symbols, defaults: definition.defaults.map { $0.map(expressions.compile) }, body: compile(definition.body))
+        let ownNames = Set(definition.parameters).union(["varargs", "kwargs", "caller"])
+        return CompiledMacro(definition, symbols: symbols, defaults: definition.defaults.map { $0.map(expressions.compile) },
+                             body: compileScope(definition.body, ownNames: ownNames))
     }
 
     /// `{% call(params) callee(args) %}`: calls `callee` with an extra
