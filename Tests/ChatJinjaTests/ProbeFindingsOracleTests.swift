@@ -46,6 +46,13 @@ struct ProbeFindingsOracleTests {
         // `else` runs unless some iteration's body ran to its end.
         ("{% for x in [1,2,3] %}{% break %}{% else %}E{% endfor %}|{% for x in [1,2] %}{% continue %}{% else %}E{% endfor %}|{% for x in [1,2,3] %}{% if x < 3 %}{% continue %}{% endif %}{% break %}{% else %}E{% endfor %}|{% for x in [1,2,3] %}{{ x }}{% if x == 2 %}{% break %}{% endif %}{% else %}E{% endfor %}|{% for k, v in {'a': 1}|items %}{% break %}{% else %}E{% endfor %}",
          "E|E|E|12|E"),
+        // `with`, filter blocks, block `set` and a loop's `else` are inline: their `break`/`continue` is the loop's.
+        ("{% for x in [1,2,3] %}{% with %}{% if x == 2 %}{% break %}{% endif %}{% endwith %}{{ x }}{% endfor %}|{% for x in [1,2,3] %}{% with y = x %}{% if y == 2 %}{% continue %}{% endif %}{% endwith %}{{ x }}{% endfor %}",
+         "1|13"),
+        ("{% for x in [1,2,3] %}{% filter upper %}a{% if x == 2 %}{% break %}{% endif %}{% endfilter %}{{ x }}{% endfor %}|{% for x in [1,2,3] %}{% filter upper %}{% if x == 2 %}{% continue %}{% endif %}a{% endfilter %}{{ x }}{% endfor %}",
+         "A1|A1A3"),
+        ("{% for x in [1,2,3] %}{% set s %}a{% if x == 2 %}{% break %}{% endif %}{% endset %}{{ x }}{% endfor %}|{% for a in [1,2] %}{% for b in [] %}{% else %}{% break %}{% endfor %}{{ a }}{% endfor %}",
+         "1|"),
         // A slice inside a subscript is the key, not the subscript.
         ("{% set t = (1,2) %}{{ {(2,):5}[t[1:]] }}|{{ {'':7}['a'[1:]] }}|{{ {'a':1}[range(3)[1:]] }}", "5|7|"),
         // Ranges compare and hash by the numbers they give.
@@ -79,6 +86,9 @@ struct ProbeFindingsOracleTests {
         ("{% for m in [1] %}{{ loop[1:] }}{% endfor %}", "'LoopContext' object is not subscriptable"),
         ("{% for m in [1] %}{{ loop|last }}{% endfor %}", "'LoopContext' object is not reversible"),
         ("{{ 'abc'[::0] }}", "slice step cannot be zero"),
+        // A filter or call block's result joins the output unconverted.
+        ("{% filter length %}abc{% endfilter %}", "expected str instance, int found"),
+        ("{% call dict() %}x{% endcall %}", "expected str instance, dict found"),
         // Constants with a failing slice that Jinja2 cannot keep folded run as written.
         ("{% set y = none[1:] %}{{ y }}", "'NoneType' object is not subscriptable"),
         ("{% if none[1:] %}a{% endif %}", "'NoneType' object is not subscriptable"),

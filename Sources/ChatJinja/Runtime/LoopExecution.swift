@@ -1,11 +1,27 @@
 extension Renderer {
     /// Renders `body` into a new string (macro calls, block `set`, filter blocks).
     func capture(_ body: CompiledBody, in frame: Frame) throws(JinjaError) -> String {
+        try captureWithFlow(body, in: frame).text
+    }
+
+    /// `capture`, with how the body ended: a `break` or `continue` inside a
+    /// block `set` or a filter block belongs to the loop around the block.
+    func captureWithFlow(_ body: CompiledBody, in frame: Frame) throws(JinjaError) -> (text: String, flow: ControlFlow) {
         var output = ""
         captureDepth += 1
         defer { captureDepth -= 1 }
-        _ = try body(self, frame, &output)
-        return output
+        let flow = try body(self, frame, &output)
+        return (output, flow)
+    }
+
+    /// Python's `str.join` over a template's output pieces, which a filter
+    /// or call block hands on unconverted: anything but a string fails.
+    func requireText(_ value: Value) throws(JinjaError) -> String {
+        switch value {
+        case .string(let text): return text
+        case .object(let markup as Markup): return markup.text
+        default: throw JinjaError(.typeError, "sequence item 0: expected str instance, \(value.typeName) found")
+        }
     }
 
     /// Binds a value to a `set`/`for` target in `frame`.
@@ -40,8 +56,12 @@ extension Renderer {
     /// `source` is set when the items are another loop's remaining ones
     /// (`{% for pair in loop %}`): each iteration then takes its item off
     /// that loop, as Jinja2's iterator does, so a `break` leaves the rest.
+    ///
+    /// Returns how an `else` block ended: it is part of the enclosing scope,
+    /// so its `break` or `continue` is the enclosing loop's.
+    @discardableResult
     func runLoop(_ loop: CompiledLoop, over allItems: [Value], depth0: Int, source: LoopContext? = nil,
-                 in frame: Frame, into output: inout String) throws(JinjaError) {
+                 in frame: Frame, into output: inout String) throws(JinjaError) -> ControlFlow {
         var iterationFrame = makeFrame(parent: frame, capacity: 4)
         defer { recycle(&iterationFrame) }
         var items = allItems
@@ -54,8 +74,7 @@ extension Renderer {
             }
         }
         if items.isEmpty {
-            if let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
-            return
+            return try loop.otherwise?(self, Frame(parent: frame), &output) ?? .normal
         }
         // Jinja2 runs `else` unless some iteration's body ran to its end: an
         // iteration left by `break` or `continue` does not count.
@@ -86,11 +105,12 @@ extension Renderer {
             if flow == .normal { bodyCompleted = true }
             index = (context?.index0 ?? index) + 1
         }
-        if !bodyCompleted, let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
+        guard !bodyCompleted, let otherwise = loop.otherwise else { return .normal }
+        return try otherwise(self, Frame(parent: frame), &output)
     }
 
     /// Runs a `PairLoop` over `mapping`, as `runLoop` would over `mapping | items`.
-    func runPairLoop(_ loop: PairLoop, over mapping: Value, in frame: Frame, into output: inout String) throws(JinjaError) {
+    func runPairLoop(_ loop: PairLoop, over mapping: Value, in frame: Frame, into output: inout String) throws(JinjaError) -> ControlFlow {
         let dict: Dict
         switch mapping {
         case .dict(let value): dict = value
@@ -98,8 +118,7 @@ extension Renderer {
         default: throw JinjaError(.typeError, "Can only get item pairs from a mapping.")
         }
         if dict.isEmpty {
-            if let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
-            return
+            return try loop.otherwise?(self, Frame(parent: frame), &output) ?? .normal
         }
         var iterationFrame = makeFrame(parent: frame, capacity: 4)
         defer { recycle(&iterationFrame) }
@@ -116,7 +135,8 @@ extension Renderer {
             if flow == .normal { bodyCompleted = true }
             return flow != .breakLoop
         }
-        if !bodyCompleted, let otherwise = loop.otherwise { _ = try otherwise(self, Frame(parent: frame), &output) }
+        guard !bodyCompleted, let otherwise = loop.otherwise else { return .normal }
+        return try otherwise(self, Frame(parent: frame), &output)
     }
 
     /// The callable `loop` of a recursive loop: renders the body over new items, one level deeper.

@@ -156,7 +156,8 @@ struct StatementCompiler {
             let filters = filters.map(expressions.compile)
             return { renderer, frame, _ throws(JinjaError) in
                 do throws(JinjaError) {
-                    let text = try renderer.capture(body, in: Frame(parent: frame))
+                    let (text, flow) = try renderer.captureWithFlow(body, in: Frame(parent: frame))
+                    if flow != .normal { return flow }
                     try renderer.assign(try renderer.apply(filters, to: .string(text), in: frame), to: target, in: frame)
                 } catch {
                     throw renderer.locate(error, at: offset)
@@ -176,8 +177,9 @@ struct StatementCompiler {
             let filters = filters.map(expressions.compile)
             return { renderer, frame, output throws(JinjaError) in
                 do throws(JinjaError) {
-                    let text = try renderer.capture(body, in: Frame(parent: frame))
-                    output += try renderer.apply(filters, to: .string(text), in: frame).pythonStr
+                    let (text, flow) = try renderer.captureWithFlow(body, in: Frame(parent: frame))
+                    if flow != .normal { return flow }
+                    output += try renderer.requireText(try renderer.apply(filters, to: .string(text), in: frame))
                     try renderer.checkOutputSize(output)
                 } catch {
                     throw renderer.locate(error, at: offset)
@@ -219,8 +221,8 @@ struct StatementCompiler {
                 } catch {
                     throw renderer.locate(error, at: offset)
                 }
-                _ = try body(renderer, inner, &output)
-                return .normal
+                // Inline in Jinja2: a `break` inside belongs to the loop around.
+                return try body(renderer, inner, &output)
             }
         }
     }
@@ -241,14 +243,12 @@ struct StatementCompiler {
             do throws(JinjaError) {
                 let iterable = try compiled.iterable(renderer, frame)
                 if case .object(let outer as LoopContext) = iterable, compiled.filter == nil {
-                    try renderer.runLoop(compiled, over: outer.remainingPairs, depth0: 0, source: outer, in: frame, into: &output)
-                } else {
-                    try renderer.runLoop(compiled, over: try iterable.iterate(), depth0: 0, in: frame, into: &output)
+                    return try renderer.runLoop(compiled, over: outer.remainingPairs, depth0: 0, source: outer, in: frame, into: &output)
                 }
+                return try renderer.runLoop(compiled, over: try iterable.iterate(), depth0: 0, in: frame, into: &output)
             } catch {
                 throw renderer.locate(error, at: offset)
             }
-            return .normal
         }
     }
 
@@ -268,11 +268,10 @@ struct StatementCompiler {
         let offset = loop.offset
         return { renderer, frame, output throws(JinjaError) in
             do throws(JinjaError) {
-                try renderer.runPairLoop(pair, over: try subject(renderer, frame), in: frame, into: &output)
+                return try renderer.runPairLoop(pair, over: try subject(renderer, frame), in: frame, into: &output)
             } catch {
                 throw renderer.locate(error, at: offset)
             }
-            return .normal
         }
     }
 
@@ -293,7 +292,7 @@ struct StatementCompiler {
                 let function = try callee(renderer, frame)
                 var values = try renderer.evaluate(arguments, in: frame)
                 values.keywords.append((name: "caller", value: .callable(renderer.makeMacro(caller, closingOver: frame))))
-                output += try renderer.call(function, values).pythonStr
+                output += try renderer.requireText(try renderer.call(function, values))
                 try renderer.checkOutputSize(output)
             } catch {
                 throw renderer.locate(error, at: offset)
