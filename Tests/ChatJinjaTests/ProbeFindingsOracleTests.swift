@@ -67,6 +67,16 @@ struct ProbeFindingsOracleTests {
          "ab cd|ab|[1, 2]"),
         ("{{ '%.*f'|format(-5, 1.5) }}|{{ '%.*d'|format(-3, 7) }}|{{ '%.*s'|format(-2, 'abc') }}|{{ '%*d'|format(-5, 1) }}|{{ '%-*d|'|format(-5, 1) }}",
          "2|7||1    |1    |"),
+        // From the expressions-and-values hunt.
+        ("{{ [] * 9223372036854775807 }}|{{ [] * 2**40 }}|{{ '' * 9223372036854775807 }}|{{ () * 5 }}|{{ [1] * -3 }}", "[]|[]||()|[]"),
+        ("{% set x = 2 %}{{ -2 ** x }}|{{ (-2) ** x }}|{{ (0 - 2) ** x }}|{{ -2.5 ** x }}|{{ -x ** 2 }}|{{ -2 ** 2 }}|{{ -2 ** -x }}",
+         "-4|-4|-4|-6.25|4|4|-0.25"),
+        ("{{ -0.4|round(0, 'ceil') }}|{{ -0.0|round(1, 'floor') }}|{{ -0.4|round }}", "0.0|0.0|-0.0"),
+        ("{{ ('12'|safe)|int }}|{{ ('1.5'|e)|float }}|{{ {('a'|safe): 1}['a'] }}|{{ 'a' in {('a'|safe): 1} }}|{{ {('a'|safe): 1, 'a': 2} }}",
+         "12|1.5|1|True|{Markup('a'): 2}"),
+        ("{% set users = [{'age': 1}, {'age': 2}, {'age': 1}] %}{{ users|groupby('age')|map(attribute='grouper')|list }}|{% for g in users|groupby('age') %}{{ g['grouper'] }};{% endfor %}|{{ users|groupby('age')|max(attribute='grouper') }}",
+         "[1, 2]|1;2;|(2, [{'age': 2}])"),
+        ("{{ {2: 'a', 10: 'b', 1: 'c'}|tojson(sort_keys=true) }}", #"{"1": "c", "2": "a", "10": "b"}"#),
         ("{{ namespace }}|{{ cycler }}|{{ [joiner] }}|{{ namespace is callable }}",
          "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>|<class 'jinja2.utils.Cycler'>|[<class 'jinja2.utils.Joiner'>]|True"),
     ]
@@ -86,6 +96,8 @@ struct ProbeFindingsOracleTests {
         ("{% for m in [1] %}{{ loop[1:] }}{% endfor %}", "'LoopContext' object is not subscriptable"),
         ("{% for m in [1] %}{{ loop|last }}{% endfor %}", "'LoopContext' object is not reversible"),
         ("{{ 'abc'[::0] }}", "slice step cannot be zero"),
+        ("{{ ['a', 'b']|sum(start='') }}", "can't sum strings"),
+        ("{{ {1: 'a', 'b': 2}|tojson(sort_keys=true) }}", "'<' not supported between instances of 'str' and 'int'"),
         // A filter or call block's result joins the output unconverted.
         ("{% filter length %}abc{% endfilter %}", "expected str instance, int found"),
         ("{% call dict() %}x{% endcall %}", "expected str instance, dict found"),

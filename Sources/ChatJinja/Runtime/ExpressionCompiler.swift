@@ -83,6 +83,23 @@ struct ExpressionCompiler {
             }
         case .binary(.add, let left, let right):
             return compileAddition(compile(left), compile(right))
+        case .binary(.power, let base, let exponent) where Self.isConstant(base) && !Self.isConstant(exponent):
+            // Jinja2 writes a folded constant into the Python it generates as
+            // is, so a negative base loses its parentheses: `(-2) ** x` runs
+            // as `-2 ** x`, which Python reads as `-(2 ** x)`.
+            let base = compile(base), exponent = compile(exponent)
+            return { renderer, frame throws(JinjaError) in
+                let lhs = try base(renderer, frame), rhs = try exponent(renderer, frame)
+                let isNegative: Bool
+                switch lhs {
+                case .int(let number): isNegative = number < 0
+                case .double(let number): isNegative = number.sign == .minus
+                default: isNegative = false
+                }
+                guard isNegative else { return try renderer.bounded(try Operators.apply(.power, lhs, rhs, limits: renderer.limits)) }
+                let magnitude = try Operators.apply(.negate, lhs)
+                return try Operators.apply(.negate, try renderer.bounded(try Operators.apply(.power, magnitude, rhs, limits: renderer.limits)))
+            }
         case .binary(let op, let left, let right):
             let left = compile(left), right = compile(right)
             return { renderer, frame throws(JinjaError) in

@@ -81,6 +81,15 @@ enum Arithmetic {
         case .list(let e), .tuple(let e): unit = e.count
         default: return nil
         }
+        // An empty sequence repeated any number of times is empty: building
+        // it `count` times over would take forever (or all memory).
+        if unit == 0 || count == 0 {
+            switch sequence {
+            case .string: return .string("")
+            case .tuple: return .tuple([])
+            default: return .list([])
+            }
+        }
         let (total, overflow) = unit.multipliedReportingOverflow(by: count)
         if overflow || total > limits.maximumSequenceLength {
             throw JinjaError(.limitExceeded, "sequence repetition would create \(overflow ? "too many" : String(total)) elements (limit \(limits.maximumSequenceLength))")

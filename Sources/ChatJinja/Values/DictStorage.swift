@@ -83,7 +83,12 @@ final class DictStorage: ManagedBuffer<DictHeader, Value> {
         if let index = fields.pointee.index { return index[.string(ExactText(key))] }
         return withUnsafeMutablePointerToElements { keys in
             for position in 0..<fields.pointee.count {
-                if case .string(let candidate) = keys[position], ExactText.equal(candidate, key) { return position }
+                switch keys[position] {
+                case .string(let candidate): if ExactText.equal(candidate, key) { return position }
+                // Markup is a str subclass: equal to, and hashed as, its text.
+                case .object(let markup as Markup): if ExactText.equal(markup.text, key) { return position }
+                default: continue
+                }
             }
             return nil
         }

@@ -57,8 +57,8 @@ extension Value {
             break
         }
         if case .string(let name) = key {
-            if case .object = self {} else if let method = PythonMethods.lookup(name, on: self) { return method }
-            return missingAttribute(name)
+            // The sandbox falls back to the attribute (`g['grouper']` on a group).
+            return try attribute(name)
         }
         return .undefined(Undefined(message: "\(objectDescription) has no element \(key.pythonRepr)"))
     }

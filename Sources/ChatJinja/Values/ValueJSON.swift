@@ -31,8 +31,11 @@ extension Value {
     ///
     /// Tuples become arrays; dict keys that are numbers, booleans or `None`
     /// become their JSON spelling, as in Python. Undefined values, callables
-    /// and objects are not serializable (`TypeError`).
-    public func toJSON() throws(JinjaError) -> JSONValue {
+    /// and objects are not serializable (`TypeError`). `sortingKeys` orders
+    /// each dict's members as `sort_keys=True` does: by the keys as Python
+    /// values, before they are spelled as strings (`2` before `10`; a `str`
+    /// key beside an `int` one is a `TypeError`).
+    public func toJSON(sortingKeys: Bool = false) throws(JinjaError) -> JSONValue {
         switch self {
         case .none: return .null
         case .bool(let b): return .bool(b)
@@ -42,13 +45,17 @@ extension Value {
         case .list(let elements), .tuple(let elements):
             var array: [JSONValue] = []
             array.reserveCapacity(elements.count)
-            for element in elements { array.append(try element.toJSON()) }
+            for element in elements { array.append(try element.toJSON(sortingKeys: sortingKeys)) }
             return .array(array)
         case .dict(let dict):
+            var items = dict.items
+            if sortingKeys {
+                items = try stableSorted(items) { (a, b) throws(JinjaError) in try a.key.pythonLess(than: b.key) }
+            }
             var members: [(String, JSONValue)] = []
             members.reserveCapacity(dict.count)
-            for (key, value) in dict.items {
-                members.append((try Self.jsonKey(key), try value.toJSON()))
+            for (key, value) in items {
+                members.append((try Self.jsonKey(key), try value.toJSON(sortingKeys: sortingKeys)))
             }
             return .object(JSONObject(members))
         case .object(let object as Markup):

@@ -32,10 +32,11 @@ enum NumberFilters {
         let args = try arguments.bind("int", ["default", "base"])
         let fallback = args[0] ?? .int(0)
         let base = try Value.optionalInt(args[1], "int base") ?? 10
-        switch value {
+        switch value.unwrappingMarkup {  // Markup is a str
         case .undefined(let undefined): throw undefined.error
         case .bool(let b): return .int(b ? 1 : 0)
-        case .int, .object(is LargeInteger): return value
+        case .int(let i): return .int(i)
+        case .object(let large as LargeInteger): return .object(large)
         case .double(let d):
             guard d.isFinite, Swift.abs(d) < 9.2e18 else { return fallback }
             return .int(Int(d))
@@ -50,12 +51,12 @@ enum NumberFilters {
     private static func float(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         let args = try arguments.bind("float", ["default"])
         let fallback = args[0] ?? .double(0)
-        switch value {
+        switch value.unwrappingMarkup {  // Markup is a str
         case .undefined(let undefined): throw undefined.error
         case .bool(let b): return .double(b ? 1 : 0)
         case .int(let i): return .double(Double(i))
         case .object(let large as LargeInteger): return .double(large.doubleValue)
-        case .double: return value
+        case .double(let d): return .double(d)
         case .string(let s): return PythonNumberParsing.float(s).map(Value.double) ?? fallback
         default: return fallback
         }
@@ -117,7 +118,8 @@ enum NumberFilters {
         case "ceil", "floor":
             let scale = Foundation.pow(10.0, Double(precision))
             let scaled = number.asDouble * scale
-            return .double((method == "ceil" ? scaled.rounded(.up) : scaled.rounded(.down)) / scale)
+            // Python's math.ceil/floor give an int, so the result is never -0.0.
+            return .double((method == "ceil" ? scaled.rounded(.up) : scaled.rounded(.down)) / scale + 0.0)
         default:
             throw JinjaError(.templateRuntimeError, "method must be common, ceil or floor")
         }

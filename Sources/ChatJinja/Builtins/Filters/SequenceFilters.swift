@@ -167,6 +167,10 @@ enum SequenceFilters {
         let args = try arguments.bind("sum", ["attribute", "start"])
         let path = AttributePath(args[0])
         var total = args[1] ?? .int(0)
+        if case .string = total.unwrappingMarkup {
+            // Python's builtin sum refuses a string start.
+            throw JinjaError(.typeError, "sum() can't sum strings [use ''.join(seq) instead]")
+        }
         for item in try value.iterate() {
             total = try Operators.apply(.add, total, try path.value(of: item), limits: environment.limits)
         }

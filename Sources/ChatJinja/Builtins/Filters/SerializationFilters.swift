@@ -53,6 +53,9 @@ enum SerializationFilters {
         if !format.sortKeys && !format.ensureASCII {
             return .string(try ValueJSONWriter(format: format, maximumBytes: maximumBytes).string(from: value))
         }
-        return .string(format.string(from: try value.toJSON()))
+        // Keys are sorted as Python values while converting; the writer keeps that order.
+        var writer = format
+        writer.sortKeys = false
+        return .string(writer.string(from: try value.toJSON(sortingKeys: format.sortKeys)))
     }
 }
