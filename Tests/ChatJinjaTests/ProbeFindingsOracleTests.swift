@@ -97,6 +97,8 @@ struct ProbeFindingsOracleTests {
         ("{% for m in [1] %}{{ loop|last }}{% endfor %}", "'LoopContext' object is not reversible"),
         ("{{ 'abc'[::0] }}", "slice step cannot be zero"),
         ("{{ ['a', 'b']|sum(start='') }}", "can't sum strings"),
+        ("{{ 1.1 ** 10000 }}", "Numerical result out of range"),
+        ("{{ (1e308 * 10)|int }}", "cannot convert float infinity to integer"),
         ("{{ {1: 'a', 'b': 2}|tojson(sort_keys=true) }}", "'<' not supported between instances of 'str' and 'int'"),
         // A filter or call block's result joins the output unconverted.
         ("{% filter length %}abc{% endfilter %}", "expected str instance, int found"),

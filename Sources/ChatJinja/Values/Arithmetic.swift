@@ -125,7 +125,12 @@ enum Arithmetic {
             if x < 0 && y != y.rounded() {
                 throw JinjaError(.valueError, "math domain error (complex result of a negative base to a fractional power)")
             }
-            return .double(Foundation.pow(x, y))
+            let result = Foundation.pow(x, y)
+            // Python's float ** raises where C's pow overflows to infinity.
+            if result.isInfinite && x.isFinite && y.isFinite {
+                throw JinjaError(.overflowError, "(34, 'Numerical result out of range')")
+            }
+            return .double(result)
         default:
             throw JinjaError(.typeError, "unsupported operand type(s) for \(op.symbol)")
         }

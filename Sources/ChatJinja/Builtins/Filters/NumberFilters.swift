@@ -38,6 +38,9 @@ enum NumberFilters {
         case .int(let i): return .int(i)
         case .object(let large as LargeInteger): return .object(large)
         case .double(let d):
+            // int(inf) raises OverflowError, which the filter does not catch;
+            // int(nan) raises ValueError, which gives the default.
+            if d.isInfinite { throw JinjaError(.overflowError, "cannot convert float infinity to integer") }
             guard d.isFinite, Swift.abs(d) < 9.2e18 else { return fallback }
             return .int(Int(d))
         case .string(let s):
