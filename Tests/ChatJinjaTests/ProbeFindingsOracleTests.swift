@@ -77,6 +77,7 @@ struct ProbeFindingsOracleTests {
         ("{% set users = [{'age': 1}, {'age': 2}, {'age': 1}] %}{{ users|groupby('age')|map(attribute='grouper')|list }}|{% for g in users|groupby('age') %}{{ g['grouper'] }};{% endfor %}|{{ users|groupby('age')|max(attribute='grouper') }}",
          "[1, 2]|1;2;|(2, [{'age': 2}])"),
         ("{{ {2: 'a', 10: 'b', 1: 'c'}|tojson(sort_keys=true) }}", #"{"1": "c", "2": "a", "10": "b"}"#),
+        ("{{ 00 }}|{{ 0_0 }}|{{ 007.5 }}|{{ 00.5 }}|{{ 0x1F }}|{{ 1_000 }}|{{ [00, 0] }}", "0|0|7.5|0.5|31|1000|[0, 0]"),
         ("{{ namespace }}|{{ cycler }}|{{ [joiner] }}|{{ namespace is callable }}",
          "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>|<class 'jinja2.utils.Cycler'>|[<class 'jinja2.utils.Joiner'>]|True"),
     ]
@@ -98,6 +99,7 @@ struct ProbeFindingsOracleTests {
         ("{{ 'abc'[::0] }}", "slice step cannot be zero"),
         ("{{ ['a', 'b']|sum(start='') }}", "can't sum strings"),
         ("{{ 1.1 ** 10000 }}", "Numerical result out of range"),
+        ("{{ 007 }}", "expected token 'end of print statement', got 'integer'"),
         ("{{ (1e308 * 10)|int }}", "cannot convert float infinity to integer"),
         ("{{ {1: 'a', 'b': 2}|tojson(sort_keys=true) }}", "'<' not supported between instances of 'str' and 'int'"),
         // A filter or call block's result joins the output unconverted.

@@ -302,6 +302,17 @@ struct Lexer {
                 isFloat = true
             }
         }
+        if !isFloat, bytes[start] == 0x30 {
+            // Jinja2's integer pattern takes a zero only with more zeros
+            // (`0(_?0)*`), so `007` is the integer `0` followed by `7`: a
+            // syntax error, as leading zeros are in Python.
+            var end = start + 1
+            while end < index, bytes[end] == 0x30 || (bytes[end] == 0x5F && end + 1 < index && bytes[end + 1] == 0x30) { end += 1 }
+            if end < index {
+                position = end
+                return .integer(0)
+            }
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self).replacingUnderscores
         position = index
         if isFloat, let value = Double(text) { return .float(value) }
