@@ -62,3 +62,31 @@ struct TestCall: @unchecked Sendable {
     var arguments: CallArguments
     var offset: Int
 }
+
+extension Expression {
+    /// The expressions directly inside this one, call and filter arguments
+    /// included, for analyses that walk the whole tree.
+    var subexpressions: [Expression] {
+        switch self {
+        case .literal, .name: return []
+        case .list(let items), .tuple(let items), .concat(let items): return items
+        case .dict(let items): return items.flatMap { [$0.key, $0.value] }
+        case .attribute(let base, _), .unary(_, let base): return [base]
+        case .item(let base, let key): return [base, key]
+        case .slice(let base, let start, let stop, let step): return [base] + [start, stop, step].compactMap { $0 }
+        case .call(let callee, let arguments, _): return [callee] + arguments.expressions
+        case .filter(let subject, let filter): return [subject] + filter.arguments.expressions
+        case .test(let subject, let test, _): return [subject] + test.arguments.expressions
+        case .binary(_, let left, let right), .and(let left, let right), .or(let left, let right): return [left, right]
+        case .compare(let first, let rest): return [first] + rest.map(\.1)
+        case .conditional(let condition, let then, let otherwise): return [condition, then] + [otherwise].compactMap { $0 }
+        }
+    }
+}
+
+extension CallArguments {
+    /// Every argument expression, in order.
+    var expressions: [Expression] {
+        positional + keywords.map(\.value) + [splat, keywordSplat].compactMap { $0 }
+    }
+}

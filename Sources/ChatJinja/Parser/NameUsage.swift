@@ -37,56 +37,15 @@ enum NameUsage {
         return found
     }
 
-    /// Calls `visit` with every variable name `expression` reads, in
-    /// evaluation order (repeats included).
+    /// Calls `visit` with every variable name `expression` reads
+    /// (repeats included).
     static func visitNames(in expression: Expression, _ visit: (String) -> Void) {
-        switch expression {
-        case .literal:
-            return
-        case .name(let name):
-            visit(name)
-        case .list(let items), .tuple(let items), .concat(let items):
-            for item in items { visitNames(in: item, visit) }
-        case .dict(let items):
-            for item in items {
-                visitNames(in: item.key, visit)
-                visitNames(in: item.value, visit)
-            }
-        case .attribute(let base, _), .unary(_, let base):
-            visitNames(in: base, visit)
-        case .item(let base, let key):
-            visitNames(in: base, visit)
-            visitNames(in: key, visit)
-        case .slice(let base, let start, let stop, let step):
-            visitNames(in: base, visit)
-            for part in [start, stop, step] { if let part { visitNames(in: part, visit) } }
-        case .call(let callee, let arguments, _):
-            visitNames(in: callee, visit)
-            visitNames(in: arguments, visit)
-        case .filter(let subject, let filter):
-            visitNames(in: subject, visit)
-            visitNames(in: filter.arguments, visit)
-        case .test(let subject, let test, _):
-            visitNames(in: subject, visit)
-            visitNames(in: test.arguments, visit)
-        case .binary(_, let left, let right), .and(let left, let right), .or(let left, let right):
-            visitNames(in: left, visit)
-            visitNames(in: right, visit)
-        case .compare(let first, let rest):
-            visitNames(in: first, visit)
-            for (_, operand) in rest { visitNames(in: operand, visit) }
-        case .conditional(let condition, let then, let otherwise):
-            visitNames(in: condition, visit)
-            visitNames(in: then, visit)
-            if let otherwise { visitNames(in: otherwise, visit) }
-        }
+        if case .name(let name) = expression { visit(name) }
+        for inner in expression.subexpressions { visitNames(in: inner, visit) }
     }
 
     static func visitNames(in arguments: CallArguments, _ visit: (String) -> Void) {
-        for argument in arguments.positional { visitNames(in: argument, visit) }
-        for keyword in arguments.keywords { visitNames(in: keyword.value, visit) }
-        if let splat = arguments.splat { visitNames(in: splat, visit) }
-        if let keywordSplat = arguments.keywordSplat { visitNames(in: keywordSplat, visit) }
+        for argument in arguments.expressions { visitNames(in: argument, visit) }
     }
 
     static func mentions(_ name: String, in arguments: CallArguments) -> Bool {

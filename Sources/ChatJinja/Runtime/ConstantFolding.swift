@@ -50,8 +50,7 @@ extension ExpressionCompiler {
     }
 
     private static func isConstant(_ arguments: CallArguments) -> Bool {
-        arguments.splat == nil && arguments.keywordSplat == nil
-            && arguments.positional.allSatisfy(isConstant) && arguments.keywords.allSatisfy { isConstant($0.value) }
+        arguments.splat == nil && arguments.keywordSplat == nil && arguments.expressions.allSatisfy(isConstant)
     }
 
     /// Whether `expression` is constant and holds a slice, the one case
@@ -61,25 +60,8 @@ extension ExpressionCompiler {
     }
 
     private static func containsSlice(_ expression: Expression) -> Bool {
-        switch expression {
-        case .slice: return true
-        case .literal, .name: return false
-        case .list(let items), .tuple(let items), .concat(let items): return items.contains(where: containsSlice)
-        case .dict(let items): return items.contains { containsSlice($0.key) || containsSlice($0.value) }
-        case .binary(_, let left, let right), .and(let left, let right), .or(let left, let right), .item(let left, let right):
-            return containsSlice(left) || containsSlice(right)
-        case .unary(_, let operand), .attribute(let operand, _): return containsSlice(operand)
-        case .compare(let first, let rest): return containsSlice(first) || rest.contains { containsSlice($0.1) }
-        case .conditional(let condition, let then, let otherwise):
-            return containsSlice(condition) || containsSlice(then) || (otherwise.map(containsSlice) ?? false)
-        case .filter(let subject, let filter):
-            return containsSlice(subject) || filter.arguments.positional.contains(where: containsSlice)
-                || filter.arguments.keywords.contains { containsSlice($0.value) }
-        case .test(let subject, let test, _):
-            return containsSlice(subject) || test.arguments.positional.contains(where: containsSlice)
-                || test.arguments.keywords.contains { containsSlice($0.value) }
-        case .call: return false
-        }
+        if case .slice = expression { return true }
+        return expression.subexpressions.contains(where: containsSlice)
     }
 
     /// A constant expression with a slice: its folded value where Jinja2's
