@@ -29,6 +29,21 @@ import OrderedJSON
         #expect(records[3]["text"] == .string("<user>yo<assistant>"))
     }
 
+    /// Files saved by Windows tools often start with a UTF-8 byte order mark;
+    /// it marks the encoding and must not turn the first record into an error.
+    @Test func aByteOrderMarkBeforeTheFirstRecordIsSkipped() throws {
+        let scratch = try Scratch()
+        let templatePath = try scratch.write("t.jinja", Self.template)
+        let input = try scratch.write("in.jsonl", "\u{FEFF}" + #"{"id": "a", "messages": [{"role": "user", "content": "hi"}]}"# + "\r\n"
+                                      + "\u{FEFF}" + #"{"id": "b", "messages": []}"# + "\r\n")
+        let status = runCommand(["render", "--chat-template", templatePath, "--input", input, "--output", scratch.path("out.jsonl")])
+        #expect(status == 1, "a mark inside the file is not skipped")
+        let records = try scratch.records("out.jsonl")
+        #expect(records.count == 2)
+        #expect(records.first?["text"] == .string("<user>hi"))
+        #expect(records.last?["line"] == .int(2))
+    }
+
     @Test func templateErrorsAreRecordsWithThePythonExceptionName() throws {
         let scratch = try Scratch()
         let templatePath = try scratch.write("t.jinja", "{{ raise_exception('bad turn') }}")

@@ -107,6 +107,7 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
     private var capacity = 0
     /// The number of non-blank lines read so far.
     private(set) var recordCount = 0
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Opens `path`; `-` reads standard input.
     init(path: String) throws {
@@ -144,7 +145,12 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
             let length = getline(&buffer, &capacity, file)
             guard length >= 0, let buffer else { return nil }
             lineNumber += 1
-            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
+            var bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
+            // A UTF-8 byte order mark (Windows editors, PowerShell's
+            // `Out-File`) marks the file's encoding; it is not part of the first record.
+            if lineNumber == 1, bytes.starts(with: Self.byteOrderMark) {
+                bytes = UnsafeBufferPointer(rebasing: bytes[Self.byteOrderMark.count...])
+            }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
             recordCount += 1
             return InputLine(number: lineNumber, text: Array(bytes))
@@ -204,12 +210,12 @@ final class JSONLinesWriter {
         if ownsFile { fclose(file) } else { fflush(file) }
     }
 
-    /// Writes one record as a compact JSON line.
     /// Writes text that is already JSONL lines.
     func write(lines text: [UInt8]) {
         text.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
     }
 
+    /// Writes one record as a compact JSON line.
     func write(_ record: JSONValue) {
         // Written as bytes into one reused buffer: no String to validate,
         // grow by a newline and measure again for `fputs`.
