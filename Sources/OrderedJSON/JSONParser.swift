@@ -55,6 +55,11 @@ public struct JSONParser: Sendable {
     @inlinable
     public func parse<Builder: JSONBuilder>(_ bytes: UnsafeBufferPointer<UInt8>, building builder: Builder) throws(JSONParseError) -> Builder.Node {
         var reader = JSONReader(bytes: bytes, maximumDepth: maximumDepth, builder: builder)
+        // Python's `json.loads` names a byte order mark instead of
+        // "Expecting value" at column 1, which would leave the reader puzzled.
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            throw reader.error("Unexpected UTF-8 BOM (decode using utf-8-sig)")
+        }
         reader.skipSpace()
         let value = try reader.readValue(depth: 0)
         reader.skipSpace()

@@ -42,6 +42,7 @@ import OrderedJSON
         #expect(records.count == 2)
         #expect(records.first?["text"] == .string("<user>hi"))
         #expect(records.last?["line"] == .int(2))
+        #expect(records.last?["error"]?.stringValue?.contains("Unexpected UTF-8 BOM") == true)
     }
 
     @Test func templateErrorsAreRecordsWithThePythonExceptionName() throws {
@@ -105,6 +106,16 @@ import OrderedJSON
 
 /// Template files are read as UTF-8 or refused, by every command.
 @Suite struct TemplateFileEncodingTests {
+    /// transformers reads `chat_template.jinja` with `open(encoding="utf-8")`,
+    /// which keeps a byte order mark: the rendered text starts with U+FEFF.
+    @Test func aTemplateKeepsItsByteOrderMarkAsTransformersDoes() throws {
+        let scratch = try Scratch()
+        let template = try scratch.write("bom.jinja", "\u{FEFF}{{ messages[0].content }}")
+        let input = try scratch.write("in.jsonl", #"{"id": 1, "messages": [{"role": "user", "content": "x"}]}"#)
+        #expect(runCommand(["render", "--chat-template", template, "--input", input, "--output", scratch.path("out.jsonl")]) == 0)
+        #expect(try scratch.records("out.jsonl").first?["text"] == .string("\u{FEFF}x"))
+    }
+
     @Test func aTemplateThatIsNotUTF8IsRefused() throws {
         let scratch = try Scratch()
         let template = scratch.path("latin1.jinja")

@@ -32,4 +32,14 @@ struct ModelDirectoryTests {
         #expect(model.specialTokens["eos_token"] == .string("<|im_end|>"))
         #expect(model.tokenizerURL == nil)
     }
+
+    /// `chat_template.jinja` is read as transformers reads it: a byte order
+    /// mark stays part of the template (and so of every rendered prompt).
+    @Test func aTemplateFileKeepsItsByteOrderMark() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("model-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("\u{FEFF}{{ bos_token }}".utf8).write(to: directory.appendingPathComponent("chat_template.jinja"))
+        #expect(try ModelDirectory(url: directory).chatTemplate == "\u{FEFF}{{ bos_token }}")
+    }
 }

@@ -108,6 +108,19 @@ import Testing
         #expect(throws: JSONParseError.self) { try parser.parse("01x") }
     }
 
+    /// As `json.loads`: a byte order mark is refused by name (a JSONL reader
+    /// skips the one that starts a file before parsing its first line).
+    @Test func namesAByteOrderMark() {
+        do {
+            _ = try parser.parse(Array("\u{FEFF}{}".utf8))
+            Issue.record("a document starting with a byte order mark parsed")
+        } catch {
+            #expect(error.message == "Unexpected UTF-8 BOM (decode using utf-8-sig)")
+            #expect(error.column == 1)
+        }
+        #expect(throws: JSONParseError.self) { try parser.parse(" \u{FEFF}{}") }
+    }
+
     @Test func boundsNestingDepth() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: JSONParseError.self) { try JSONParser(maximumDepth: 512).parse(deep) }

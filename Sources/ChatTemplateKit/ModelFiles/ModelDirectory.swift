@@ -32,7 +32,9 @@ public struct ModelDirectory: Sendable {
         }
         let templateFile = url.appendingPathComponent("chat_template.jinja")
         if fileManager.fileExists(atPath: templateFile.path) {
-            guard let source = try? String(contentsOf: templateFile, encoding: .utf8) else {
+            // Decoded by the standard library, not Foundation, so that a byte
+            // order mark stays part of the template as transformers reads it.
+            guard let data = try? Data(contentsOf: templateFile), let source = String(validating: data, as: UTF8.self) else {
                 throw .input("cannot read \(templateFile.path) as UTF-8")
             }
             chatTemplate = source

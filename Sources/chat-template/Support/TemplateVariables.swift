@@ -8,12 +8,14 @@ enum TemplateVariables {
     static let defaultSpecialTokens = JSONObject([("bos_token", .string("<s>")), ("eos_token", .string("</s>"))])
 
     /// A text file (a chat template), which must be UTF-8: a byte that is
-    /// not would otherwise become U+FFFD and render silently.
+    /// not would otherwise become U+FFFD and render silently. A byte order
+    /// mark stays in the text, as Python's `open(encoding="utf-8")` keeps it
+    /// (Foundation's decoding would drop it).
     static func readText(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("cannot read '\(path)'")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw CLIError("'\(path)' is not valid UTF-8")
         }
         return text
