@@ -92,25 +92,28 @@ struct RenderCommand: ParsableCommand {
     /// `--chat-template` / `--model-dir` without `--model`: the template runs
     /// with exactly the inputs transformers' `apply_chat_template` prepares.
     private func templateFileRenderer(options: RenderOptions) throws -> @Sendable (InputLine) -> JSONValue {
+        // A model's own special tokens, or without a model the reference's
+        // defaults: a model without a bos_token renders `{{ bos_token }}` as "".
         var variables = TemplateVariables.defaultSpecialTokens
-        var source: String? = nil
+        var sources: NamedChatTemplates<String>? = nil
         if let modelDirectory {
             let directory = try loadModelDirectory(modelDirectory)
-            for (key, value) in directory.specialTokens.members { variables[key] = value }
-            source = directory.chatTemplate
+            variables = directory.specialTokens
+            sources = directory.chatTemplates
         }
-        if let chatTemplate { source = try TemplateVariables.readText(chatTemplate) }
-        guard let source else {
+        if let chatTemplate { sources = NamedChatTemplates(single: try TemplateVariables.readText(chatTemplate)) }
+        guard let sources else {
             throw CLIError("no chat template: '\(modelDirectory ?? "")' has neither chat_template.jinja nor a chat_template in tokenizer_config.json")
         }
         for (key, value) in try TemplateVariables.parse(self.variables).members { variables[key] = value }
-        let template: JinjaTemplate
-        do {
-            template = try JinjaTemplate(source: source)
-        } catch {
-            throw CLIError("the chat template does not parse: \(error)")
+        let templates = try sources.map { source in
+            do {
+                return try JinjaTemplate(source: source)
+            } catch {
+                throw CLIError("the chat template does not parse: \(error)")
+            }
         }
-        let renderer = TemplateFileRenderer(template: template, baseVariables: variables, addGenerationPrompt: addGenerationPrompt,
+        let renderer = TemplateFileRenderer(templates: templates, baseVariables: variables, addGenerationPrompt: addGenerationPrompt,
                                             options: options, includeGenerationSpans: generationSpans)
         return renderer.render
     }
@@ -187,17 +190,18 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// Renders input lines with one parsed template, preparing each conversation
-/// as transformers does (`ChatRenderInput`).
+/// Renders input lines with a model's parsed template (the `tool_use` one for
+/// records with tools, when it has one), preparing each conversation as
+/// transformers does (`ChatRenderInput`).
 struct TemplateFileRenderer: Sendable {
-    let template: JinjaTemplate
+    let templates: NamedChatTemplates<JinjaTemplate>
     let baseVariables: [(String, Value)]
     let addGenerationPrompt: Bool
     let options: RenderOptions
     let includeGenerationSpans: Bool
 
-    init(template: JinjaTemplate, baseVariables: JSONObject, addGenerationPrompt: Bool, options: RenderOptions, includeGenerationSpans: Bool) {
-        self.template = template
+    init(templates: NamedChatTemplates<JinjaTemplate>, baseVariables: JSONObject, addGenerationPrompt: Bool, options: RenderOptions, includeGenerationSpans: Bool) {
+        self.templates = templates
         self.baseVariables = zip(baseVariables.keys, baseVariables.values).map { ($0, Value(json: $1)) }
         self.addGenerationPrompt = addGenerationPrompt
         self.options = options
@@ -219,6 +223,12 @@ struct TemplateFileRenderer: Sendable {
             record = try TemplateRecord(value)
         } catch {
             return Self.notAConversation(id: id, line: line.number, error)
+        }
+        let template: JinjaTemplate
+        do {
+            template = try templates.template(hasTools: record.tools != nil)
+        } catch {
+            return .object(JSONObject([("id", id), ("error", .string(error.description))]))
         }
         do throws(JinjaError) {
             let variables = try ChatRenderInput.templateVariables(

@@ -45,6 +45,20 @@ import OrderedJSON
         #expect(records.last?["error"]?.stringValue?.contains("Unexpected UTF-8 BOM") == true)
     }
 
+    /// `--model-dir` renders as the model's tokenizer would: its own special
+    /// tokens only (no `<s>` default where it has no bos_token), and its
+    /// `tool_use` template for records with tools.
+    @Test func aModelDirectoryRendersAsItsTokenizerWould() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(at: scratch.directory.appendingPathComponent("model"), withIntermediateDirectories: true)
+        try scratch.write("model/tokenizer_config.json", #"{"eos_token": "<|im_end|>", "bos_token": null, "chat_template": [{"name": "default", "template": "[{{ bos_token }}]{{ messages[0].content }}{{ eos_token }}"}, {"name": "tool_use", "template": "tools: {{ tools|length }}"}]}"#)
+        let input = try scratch.write("in.jsonl", #"{"id": 1, "messages": [{"role": "user", "content": "hi"}]}"# + "\n"
+                                      + #"{"id": 2, "messages": [{"role": "user", "content": "hi"}], "tools": [{"type": "function", "function": {"name": "f"}}]}"# + "\n"
+                                      + #"{"id": 3, "messages": [{"role": "user", "content": "hi"}], "tools": null}"#)
+        #expect(runCommand(["render", "--model-dir", scratch.path("model"), "--input", input, "--output", scratch.path("out.jsonl")]) == 0)
+        #expect(try scratch.records("out.jsonl").map { $0["text"] } == [.string("[]hi<|im_end|>"), .string("tools: 1"), .string("[]hi<|im_end|>")])
+    }
+
     @Test func templateErrorsAreRecordsWithThePythonExceptionName() throws {
         let scratch = try Scratch()
         let templatePath = try scratch.write("t.jinja", "{{ raise_exception('bad turn') }}")

@@ -42,4 +42,78 @@ struct ModelDirectoryTests {
         try Data("\u{FEFF}{{ bos_token }}".utf8).write(to: directory.appendingPathComponent("chat_template.jinja"))
         #expect(try ModelDirectory(url: directory).chatTemplate == "\u{FEFF}{{ bos_token }}")
     }
+
+    /// A temporary model directory with `files` (relative path → text).
+    private func modelDirectory(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("model-\(UUID().uuidString)")
+        for (path, text) in files {
+            let file = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        return directory
+    }
+
+    private static let withTools = Conversation(messages: [Message(role: "user", content: "q")], tools: .array([]))
+    private static let withoutTools = Conversation(messages: [Message(role: "user", content: "q")])
+
+    /// Named templates in tokenizer_config.json (Command-R, Hermes 2 Pro):
+    /// transformers renders a conversation with `tools` — even an empty
+    /// list — with `tool_use`, any other with `default`.
+    @Test func aConversationWithToolsGetsTheToolUseTemplate() throws {
+        let directory = try modelDirectory(["tokenizer_config.json": #"{"chat_template": [{"name": "default", "template": "D"}, {"name": "tool_use", "template": "T{{ tools|length }}"}, {"name": "rag", "template": "R"}]}"#])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = try ModelDirectory(url: directory)
+        #expect(model.chatTemplate == "D")
+        #expect(model.chatTemplates?.names == ["default", "rag", "tool_use"])
+        let renderer = try ChatMLTemplate().renderer(.jinja, model: model)
+        #expect(try renderer.render(Self.withTools, addGenerationPrompt: false).text == "T0")
+        #expect(try renderer.render(Self.withoutTools, addGenerationPrompt: false).text == "D")
+        // Asking for one by name, as `apply_chat_template(chat_template="rag")`.
+        let rag = try ChatMLTemplate().renderer(.jinja, model: ModelDirectory(url: directory, templateName: "rag"))
+        #expect(try rag.render(Self.withTools, addGenerationPrompt: false).text == "R")
+    }
+
+    /// chat_template.jinja is `default` and additional_chat_templates/*.jinja
+    /// are named by their files; together they replace tokenizer_config.json's.
+    @Test func templateFilesTakeThePlaceOfTheConfigs() throws {
+        let directory = try modelDirectory([
+            "tokenizer_config.json": #"{"chat_template": "ignored", "bos_token": null, "eos_token": "</e>", "mask_token": {"content": "<m>"}}"#,
+            "chat_template.jinja": "D{{ bos_token is defined }}{{ eos_token }}{{ mask_token }}",
+            "additional_chat_templates/tool_use.jinja": "T",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let renderer = try ChatMLTemplate().renderer(.jinja, model: ModelDirectory(url: directory))
+        #expect(try renderer.render(Self.withoutTools, addGenerationPrompt: false).text == "DFalse</e><m>")
+        #expect(try renderer.render(Self.withTools, addGenerationPrompt: false).text == "T")
+    }
+
+    /// Without a `default`, a conversation without tools fails as in
+    /// transformers; one with tools still renders.
+    @Test func withoutADefaultOnlyConversationsWithToolsRender() throws {
+        let directory = try modelDirectory(["additional_chat_templates/tool_use.jinja": "T"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let renderer = try ChatMLTemplate().renderer(.jinja, model: ModelDirectory(url: directory))
+        #expect(try renderer.render(Self.withTools, addGenerationPrompt: false).text == "T")
+        do {
+            _ = try renderer.render(Self.withoutTools, addGenerationPrompt: false)
+            Issue.record("rendered without a default template")
+        } catch {
+            #expect(error.kind == "ValueError")
+            #expect(error.message.hasSuffix("Available template names are ['tool_use']."))
+        }
+    }
+
+    /// Old checkpoints: special_tokens_map.json, read only when the config
+    /// has no added_tokens_decoder, and then winning over the config.
+    @Test func legacySpecialTokensMapFillsInTheTokens() throws {
+        let legacy = try modelDirectory(["tokenizer_config.json": #"{"bos_token": "<config>"}"#,
+                                         "special_tokens_map.json": #"{"bos_token": {"content": "<map>"}, "unk_token": "<unk>"}"#])
+        defer { try? FileManager.default.removeItem(at: legacy) }
+        #expect(try ModelDirectory(url: legacy).specialTokens == JSONObject([("bos_token", .string("<map>")), ("unk_token", .string("<unk>"))]))
+        let current = try modelDirectory(["tokenizer_config.json": #"{"bos_token": "<config>", "added_tokens_decoder": {}}"#,
+                                          "special_tokens_map.json": #"{"bos_token": "<map>"}"#])
+        defer { try? FileManager.default.removeItem(at: current) }
+        #expect(try ModelDirectory(url: current).specialTokens == JSONObject([("bos_token", .string("<config>"))]))
+    }
 }

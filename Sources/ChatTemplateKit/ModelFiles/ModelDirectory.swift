@@ -9,14 +9,23 @@ public struct ModelDirectory: Sendable {
     /// The chat template source: `chat_template.jinja`, else
     /// `tokenizer_config.json` → `chat_template` (a string, or the `default`
     /// entry of a list of `{name, template}`); `nil` when there is none.
+    /// With `templateName`, that template.
     public var chatTemplate: String?
+    /// Every chat template, as transformers loads them: `chat_template.jinja`
+    /// (as `default`) and `additional_chat_templates/*.jinja` when either
+    /// exists, else `tokenizer_config.json`'s `chat_template`; with
+    /// `templateName`, only that one. Renderers choose per conversation
+    /// (`NamedChatTemplates.template(hasTools:)`). `nil` when there is none.
+    public var chatTemplates: NamedChatTemplates<String>?
     /// Special tokens from `tokenizer_config.json` (`bos_token`, `eos_token`,
-    /// …), given to the template as variables, as transformers does.
+    /// `unk_token`, `sep_token`, `pad_token`, `cls_token`, `mask_token`, those
+    /// set), given to the template as variables, as transformers does.
     public var specialTokens: JSONObject
     /// `tokenizer.json`, when present.
     public var tokenizerURL: URL?
 
-    /// Reads `url`; `templateName` picks an entry of a list-valued `chat_template`.
+    /// Reads `url`; `templateName` picks one of the named templates, as
+    /// transformers' `chat_template="name"` argument does.
     public init(url: URL, templateName: String? = nil) throws(ChatTemplateError) {
         self.url = url
         let fileManager = FileManager.default
@@ -26,21 +35,25 @@ public struct ModelDirectory: Sendable {
             throw .input("'\(url.path)' is a file, not a model directory (one with chat_template.jinja or tokenizer_config.json, and tokenizer.json)")
         }
         let config = try Self.readConfig(url.appendingPathComponent("tokenizer_config.json"))
+        // Older checkpoints keep their special tokens in special_tokens_map.json;
+        // transformers reads it only when the config has no added_tokens_decoder,
+        // and then its entries win.
+        let legacyMap = config?["added_tokens_decoder"] == nil
+            ? try Self.readConfig(url.appendingPathComponent("special_tokens_map.json")) : nil
         specialTokens = JSONObject()
-        for key in ["bos_token", "eos_token", "unk_token", "pad_token"] {
-            if let token = Self.tokenText(config?[key]) { specialTokens[key] = .string(token) }
+        for key in Self.specialTokenNames {
+            if let token = Self.tokenText(legacyMap?[key]) ?? Self.tokenText(config?[key]) { specialTokens[key] = .string(token) }
         }
-        let templateFile = url.appendingPathComponent("chat_template.jinja")
-        if fileManager.fileExists(atPath: templateFile.path) {
-            // Decoded by the standard library, not Foundation, so that a byte
-            // order mark stays part of the template as transformers reads it.
-            guard let data = try? Data(contentsOf: templateFile), let source = String(validating: data, as: UTF8.self) else {
-                throw .input("cannot read \(templateFile.path) as UTF-8")
+        var templates = try Self.templateFiles(in: url)
+        if templates == nil { templates = try Self.configTemplates(config?["chat_template"]) }
+        if let templateName, let all = templates {
+            guard let chosen = all.byName[templateName] else {
+                throw .input("\(url.path) has no chat template named '\(templateName)' (it has: \(all.names.joined(separator: ", ")))")
             }
-            chatTemplate = source
-        } else {
-            chatTemplate = try Self.configTemplate(config?["chat_template"], name: templateName)
+            templates = NamedChatTemplates(single: chosen)
         }
+        chatTemplates = templates
+        chatTemplate = templates?.defaultTemplate
         let tokenizerFile = url.appendingPathComponent("tokenizer.json")
         tokenizerURL = fileManager.fileExists(atPath: tokenizerFile.path) ? tokenizerFile : nil
     }
@@ -54,6 +67,10 @@ public struct ModelDirectory: Sendable {
         }
     }
 
+    /// The special tokens transformers gives every template
+    /// (`special_tokens_map`), those the model sets.
+    static let specialTokenNames = ["bos_token", "eos_token", "unk_token", "sep_token", "pad_token", "cls_token", "mask_token"]
+
     /// A special token written as a string or as `{"content": …}`.
     static func tokenText(_ value: JSONValue?) -> String? {
         switch value {
@@ -63,20 +80,52 @@ public struct ModelDirectory: Sendable {
         }
     }
 
-    /// `chat_template` as a string, or the named (default: `default`) entry of a list.
-    static func configTemplate(_ value: JSONValue?, name: String?) throws(ChatTemplateError) -> String? {
+    /// `chat_template.jinja` (as `default`) and `additional_chat_templates/*.jinja`
+    /// (by file name), or `nil` when neither exists: as in transformers, these
+    /// files take the place of any template in `tokenizer_config.json`.
+    static func templateFiles(in directory: URL) throws(ChatTemplateError) -> NamedChatTemplates<String>? {
+        let fileManager = FileManager.default
+        var named: [String: String] = [:]
+        let main = directory.appendingPathComponent("chat_template.jinja")
+        if fileManager.fileExists(atPath: main.path) { named["default"] = try readTemplate(main) }
+        let extras = directory.appendingPathComponent("additional_chat_templates")
+        let files = (try? fileManager.contentsOfDirectory(atPath: extras.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".jinja") {
+            named[String(file.dropLast(".jinja".count))] = try readTemplate(extras.appendingPathComponent(file))
+        }
+        if named.isEmpty { return nil }
+        if named.count == 1, let source = named["default"] { return NamedChatTemplates(single: source) }
+        return NamedChatTemplates(named: named)
+    }
+
+    /// A template file, decoded by the standard library rather than
+    /// Foundation so that a byte order mark stays part of the template, as
+    /// transformers' `open(…, encoding="utf-8")` keeps it.
+    private static func readTemplate(_ file: URL) throws(ChatTemplateError) -> String {
+        guard let data = try? Data(contentsOf: file), let source = String(validating: data, as: UTF8.self) else {
+            throw .input("cannot read \(file.path) as UTF-8")
+        }
+        return source
+    }
+
+    /// `tokenizer_config.json`'s `chat_template`: a string, or a list of
+    /// `{name, template}` entries.
+    static func configTemplates(_ value: JSONValue?) throws(ChatTemplateError) -> NamedChatTemplates<String>? {
         switch value {
         case nil, .null?:
             return nil
         case .string(let source)?:
-            return source
+            return NamedChatTemplates(single: source)
         case .array(let entries)?:
-            let wanted = name ?? "default"
-            for entry in entries where entry["name"]?.stringValue == wanted {
-                if let source = entry["template"]?.stringValue { return source }
+            var named: [String: String] = [:]
+            for entry in entries {
+                guard let name = entry["name"]?.stringValue, let source = entry["template"]?.stringValue else {
+                    throw .input("tokenizer_config.json: each chat_template entry needs a string \"name\" and \"template\", got \(entry.compactText)")
+                }
+                named[name] = source
             }
-            let names = entries.compactMap { $0["name"]?.stringValue }
-            throw .input("tokenizer_config.json has no chat template named '\(wanted)' (it has: \(names.joined(separator: ", ")))")
+            if named.isEmpty { return nil }
+            return NamedChatTemplates(named: named)
         case let other?:
             throw .input("tokenizer_config.json: chat_template must be a string or a list, got \(other.kindName)")
         }

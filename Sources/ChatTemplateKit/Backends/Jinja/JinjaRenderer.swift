@@ -5,8 +5,9 @@ import OrderedJSON
 /// the variables transformers passes (special tokens, `tools`, and the
 /// conversation's `vars`).
 public struct JinjaRenderer: ChatRenderer {
-    /// The parsed template.
-    public let template: JinjaTemplate
+    /// The parsed templates; most models have one, some a `tool_use` one
+    /// beside it, chosen per conversation as transformers does.
+    public let templates: NamedChatTemplates<JinjaTemplate>
     /// Variables every render sees (`bos_token`, `eos_token` …); a
     /// conversation's own `vars` win over them.
     public var variables: JSONObject
@@ -19,13 +20,20 @@ public struct JinjaRenderer: ChatRenderer {
 
     /// Parses `source`.
     public init(source: String, variables: JSONObject = JSONObject(), options: RenderOptions = RenderOptions()) throws(ChatTemplateError) {
-        do {
-            template = try JinjaTemplate(source: source)
-        } catch {
-            // A syntax error is about the template file, not a conversation:
-            // say where it is. (Render errors keep the reference's exact text.)
-            let location = error.location.map { " (\($0))" } ?? ""
-            throw ChatTemplateError(error.kind.rawValue, error.message + location)
+        try self.init(templates: NamedChatTemplates(single: source), variables: variables, options: options)
+    }
+
+    /// Parses each of a model's named templates.
+    public init(templates sources: NamedChatTemplates<String>, variables: JSONObject = JSONObject(), options: RenderOptions = RenderOptions()) throws(ChatTemplateError) {
+        templates = try sources.map { (source: String) throws(ChatTemplateError) -> JinjaTemplate in
+            do throws(JinjaError) {
+                return try JinjaTemplate(source: source)
+            } catch {
+                // A syntax error is about the template file, not a conversation:
+                // say where it is. (Render errors keep the reference's exact text.)
+                let location = error.location.map { " (\($0))" } ?? ""
+                throw ChatTemplateError(error.kind.rawValue, error.message + location)
+            }
         }
         self.variables = variables
         self.options = options
@@ -36,6 +44,7 @@ public struct JinjaRenderer: ChatRenderer {
     /// Renders a record read as template values: the same text as
     /// `render(Conversation(record:), addGenerationPrompt:)` of the same line.
     public func render(_ record: ConversationValues, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
+        let template = try templates.template(hasTools: record.tools != nil)
         var all = zip(variables.keys, variables.values).map { ($0, Value(json: $1)) }
         all += record.variables
         do {
@@ -50,6 +59,7 @@ public struct JinjaRenderer: ChatRenderer {
     }
 
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
+        let template = try templates.template(hasTools: conversation.tools != nil && conversation.tools != .null)
         var all = variables
         for (key, value) in conversation.variables.members { all[key] = value }
         var input = ChatRenderInput(

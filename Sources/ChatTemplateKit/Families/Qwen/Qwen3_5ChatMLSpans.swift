@@ -134,6 +134,8 @@ struct Qwen3_5ChatMLSpans {
     /// once per template and variables.
     private func rendersLikeTheFamily(_ renderer: any ChatRenderer, variables: JSONObject) -> Bool {
         guard let jinja = renderer as? JinjaRenderer else { return probeRendersLikeTheFamily(renderer, variables: variables) }
+        // The probe has tools, so it would only vouch for a `tool_use` template.
+        guard jinja.templates.byName.count == 1 else { return false }
         let variant = format.variant
         let key = "qwen3_5 \(variant.agent.name) \(variant.thinksByDefault) \(variant.honoursPreserveThinking) \(JSONValue.object(variables).compactText)"
         return jinja.probes.answer(key) { probeRendersLikeTheFamily(renderer, variables: variables) }
