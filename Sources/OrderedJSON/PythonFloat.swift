@@ -12,7 +12,7 @@ public func pythonFloatRepr(_ value: Double) -> String {
     // `exponent` is the power of ten of the first digit.
     var out = negative ? "-" : ""
     if exponent < -4 || exponent >= 16 {
-        out.append(digits.first!)
+        out.append(contentsOf: digits.prefix(1))
         if digits.count > 1 {
             out.append(".")
             out.append(contentsOf: digits.dropFirst())

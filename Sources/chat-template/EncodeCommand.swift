@@ -77,7 +77,7 @@ struct EncodeCommand: ParsableCommand {
         let reader = try JSONLinesReader(path: input)
         let writer = try JSONLinesWriter(path: output)
         let progress = ProgressReporter.forTerminal(label: "encode", total: input == "-" ? nil : countLines(atPath: input))
-        let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
+        let failures = try BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
             switch line.result {
             case .success(let record): return encoder.encode(record: record, training: training).map { line.locating($0.json) }
             case .failure: return line.unreadableRecord.map { [$0] } ?? []

@@ -45,7 +45,7 @@ struct ParityCommand: ParsableCommand {
         let reader = try JSONLinesReader(path: input)
         let writer = try JSONLinesWriter(path: output)
         let counter = DriftCounter()
-        let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer) { line in
+        let failures = try BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer) { line in
             counter.countConversation()
             switch line.result {
             case .failure:

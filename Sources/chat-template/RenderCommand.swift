@@ -82,7 +82,7 @@ struct RenderCommand: ParsableCommand {
         let reader = try JSONLinesReader(path: input ?? "-")
         let writer = try JSONLinesWriter(path: output)
         let progress = ProgressReporter.forTerminal(label: "render", total: input.flatMap(countLines(atPath:)))
-        let failures = BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
+        let failures = try BatchProcessor(jobs: jobs ?? defaultJobCount()).run(reader, into: writer, progress: progress) { line in
             [render(line)]
         }
         reader.warnIfEmpty(command: "render")

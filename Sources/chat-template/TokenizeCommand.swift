@@ -45,7 +45,7 @@ struct TokenizeCommand: ParsableCommand {
         let decode = decode, skipSpecialTokens = skipSpecialTokens, addSpecialTokens = addSpecialTokens
         let processor = BatchProcessor(jobs: jobs ?? defaultJobCount())
         let progress = ProgressReporter.forTerminal(label: "tokenize", total: countLines(atPath: input))
-        let failures = processor.run(reader, into: writer, progress: progress) { line in
+        let failures = try processor.run(reader, into: writer, progress: progress) { line in
             [decode
                 ? Self.decode(line, with: loaded, skipSpecialTokens: skipSpecialTokens)
                 : Self.process(line, with: loaded, addSpecialTokens: addSpecialTokens)]

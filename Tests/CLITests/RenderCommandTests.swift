@@ -59,6 +59,29 @@ import OrderedJSON
         #expect(try scratch.records("out.jsonl").map { $0["text"] } == [.string("[]hi<|im_end|>"), .string("tools: 1"), .string("[]hi<|im_end|>")])
     }
 
+    /// `--now` takes what Python's `datetime` takes; a year past 9999 once
+    /// overflowed the weekday sum and ended the process.
+    @Test func nowIsAValidDate() throws {
+        for valid in ["2024-02-29T00:00", "2026-07-26 12:00:59", "2026-7-2T1:2"] {
+            #expect(throws: Never.self) { try TemplateVariables.parseNow(valid) }
+        }
+        for invalid in ["2026-02-29T00:00", "2026-04-31T00:00", "9223372036854775807-03-01T00:00", "0-01-01T00:00",
+                        "2026-07-26T12:00:60", "2026-07-26", "x2026-07-26T12:00", "2026-07-26T12:00:00:00"] {
+            #expect(throws: CLIError.self, "\(invalid)") { try TemplateVariables.parseNow(invalid) }
+        }
+        #expect(try TemplateVariables.parseNow("2024-02-29T00:00").weekday == 3)
+    }
+
+    /// Output that cannot be written (a full disk) fails the run instead of
+    /// passing for success with nothing written.
+    @Test func anUnwritableOutputFailsTheRun() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let scratch = try Scratch()
+        let templatePath = try scratch.write("t.jinja", Self.template)
+        let input = try scratch.write("in.jsonl", #"{"id": 1, "messages": [{"role": "user", "content": "hi"}]}"#)
+        #expect(runCommand(["render", "--chat-template", templatePath, "--input", input, "--output", "/dev/full"]) != 0)
+    }
+
     @Test func templateErrorsAreRecordsWithThePythonExceptionName() throws {
         let scratch = try Scratch()
         let templatePath = try scratch.write("t.jinja", "{{ raise_exception('bad turn') }}")

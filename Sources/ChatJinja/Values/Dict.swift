@@ -153,7 +153,7 @@ enum DictKey: Hashable {
         case .bool(let b): self = .number(b ? 1 : 0)
         case .int(let i):
             // Doubles represent integers exactly only up to 2^53.
-            self = abs(i) < (1 << 53) ? .number(Double(i)) : .bigInt(i)
+            self = i.magnitude < (1 << 53) ? .number(Double(i)) : .bigInt(i)
         case .double(let d): self = .number(d)
         case .string(let s): self = .string(ExactText(s))
         case .tuple(let elements):

@@ -149,9 +149,11 @@ public struct DateTimeComponents: Sendable, Equatable {
         self.hour = hour; self.minute = minute; self.second = second
         // Zeller-style day of week, Monday = 0.
         var y = year, m = month
-        if m < 3 { m += 12; y -= 1 }
-        let h = (day + (13 * (m + 1)) / 5 + y + y / 4 - y / 100 + y / 400) % 7  // 0 = Saturday
-        self.weekday = (h + 5) % 7
+        if m < 3 { m &+= 12; y &-= 1 }
+        // Wrapping arithmetic: a year far outside Python's 1…9999 gives a
+        // meaningless weekday rather than a trap.
+        let h = (day &+ (13 &* (m &+ 1)) / 5 &+ y &+ y / 4 &- y / 100 &+ y / 400) % 7  // 0 = Saturday
+        self.weekday = ((h &+ 5) % 7 + 7) % 7
     }
 }
 

@@ -17,13 +17,14 @@ struct BatchProcessor {
     var batchSize: Int = 512
 
     /// Processes every line of `reader` with `job`, writing to `writer`, and
-    /// returns how many records carried an `"error"`.
+    /// returns how many records carried an `"error"`; throws when the output
+    /// could not be written.
     func run(
         _ reader: JSONLinesReader,
         into writer: JSONLinesWriter,
         progress: ProgressReporter? = nil,
         job: @escaping @Sendable (InputLine) -> [JSONValue]
-    ) -> Int {
+    ) throws -> Int {
         var failures = 0
         var batch: [InputLine] = []
         batch.reserveCapacity(batchSize)
@@ -44,8 +45,8 @@ struct BatchProcessor {
             if batch.count == batchSize { flush() }
         }
         if !batch.isEmpty { flush() }
-        writer.flush()
         progress?.finish()
+        try writer.finish()
         return failures
     }
 

@@ -189,10 +189,12 @@ extension JSONLinesReader {
 final class JSONLinesWriter {
     private let file: UnsafeMutablePointer<FILE>
     private let ownsFile: Bool
+    private let name: String
     private var line: [UInt8] = []
 
     /// Writes to `path`, or to standard output when `path` is `nil` or `-`.
     init(path: String?) throws {
+        name = path.flatMap { $0 == "-" ? nil : "'\($0)'" } ?? "standard output"
         if let path, path != "-" {
             guard let opened = fopen(path, "wb") else {
                 throw CLIError("cannot open output '\(path)': \(String(cString: strerror(errno)))")
@@ -227,6 +229,15 @@ final class JSONLinesWriter {
 
     /// Writes every record's line in one go.
     func flush() { fflush(file) }
+
+    /// Flushes and fails if any write failed (a full disk, `/dev/full`, a
+    /// closed pipe): results that did not reach the output must not pass for a
+    /// successful run.
+    func finish() throws {
+        if fflush(file) != 0 || ferror(file) != 0 {
+            throw CLIError("cannot write \(name): \(String(cString: strerror(errno)))")
+        }
+    }
 }
 
 /// A failure of the command as a whole (bad flags, missing files), as opposed

@@ -39,16 +39,36 @@ enum TemplateVariables {
         return variables
     }
 
-    /// `--now 2026-07-26T12:00:00` (seconds optional; a space may replace `T`).
+    /// `--now 2026-07-26T12:00:00` (seconds optional; a space may replace `T`),
+    /// a date Python's `datetime` accepts (years 1–9999, real month lengths).
     static func parseNow(_ text: String) throws -> DateTimeComponents {
-        let parts = text.split(whereSeparator: { "-T :".contains($0) }).map { Int($0) }
-        guard parts.count >= 5, parts.count <= 6, parts.allSatisfy({ $0 != nil }) else {
-            throw CLIError("--now expects YYYY-MM-DDTHH:MM[:SS], got '\(text)'")
+        let usage = CLIError("--now expects YYYY-MM-DDTHH:MM[:SS], got '\(text)'")
+        guard let date = text.first.map({ $0.isNumber }), date else { throw usage }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { throw usage }
+        let dayAndTime = parts[2].split(omittingEmptySubsequences: false, whereSeparator: { $0 == "T" || $0 == " " })
+        guard dayAndTime.count == 2 else { throw usage }
+        let time = dayAndTime[1].split(separator: ":", omittingEmptySubsequences: false)
+        let fields = [parts[0], parts[1], dayAndTime[0]] + time
+        guard (5...6).contains(fields.count), fields.allSatisfy({ field in !field.isEmpty && field.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            throw usage
         }
-        let values = parts.compactMap { $0 }
-        guard (1...12).contains(values[1]), (1...31).contains(values[2]), (0...23).contains(values[3]), (0...59).contains(values[4]) else {
+        let values = fields.compactMap { Int($0) }
+        guard values.count == fields.count else { throw usage }
+        let (year, month, day) = (values[0], values[1], values[2])
+        let second = values.count > 5 ? values[5] : 0
+        guard (1...9999).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+              (0...23).contains(values[3]), (0...59).contains(values[4]), (0...59).contains(second) else {
             throw CLIError("--now: '\(text)' is not a valid date and time")
         }
-        return DateTimeComponents(year: values[0], month: values[1], day: values[2], hour: values[3], minute: values[4], second: values.count > 5 ? values[5] : 0)
+        return DateTimeComponents(year: year, month: month, day: day, hour: values[3], minute: values[4], second: second)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }

@@ -115,7 +115,7 @@ enum NumberFilters {
         switch method {
         case "common":
             if case .int(let i) = number {
-                return .int(precision >= 0 ? i : try roundInteger(i, digits: -precision))
+                return .int(precision >= 0 ? i : try roundInteger(i, digits: Int(clamping: precision.magnitude)))
             }
             return .double(pythonRound(number.asDouble, digits: precision))
         case "ceil", "floor":
@@ -136,7 +136,10 @@ enum NumberFilters {
             // correctly rounded `round` does.
             return Double(String(format: "%.\(min(digits, 340))f", x)) ?? x
         }
-        let scale = Foundation.pow(10.0, Double(-digits))
+        let scale = Foundation.pow(10.0, Double(digits.magnitude))
+        // Beyond 10^308 every finite float rounds to a zero of its own sign;
+        // x / inf * inf would be NaN.
+        guard scale.isFinite else { return x.sign == .minus ? -0.0 : 0.0 }
         let rounded = (x / scale).rounded(.toNearestOrEven) * scale
         return rounded
     }

@@ -1,0 +1,27 @@
+import Testing
+@testable import ChatJinja
+
+/// The most negative 64-bit integer, which a JSONL record or `--var` can
+/// carry: its magnitude does not fit in an `Int`, so every negation or `abs`
+/// of it must be guarded (an overflow trap ends the whole run). Found by a
+/// code review; expected outputs from Jinja2 3.1.6 in transformers' environment.
+@Suite("Extreme integers: Int.min as a dict key and a round precision")
+struct ExtremeIntegerOracleTests {
+    static let smallest = Value.int(.min)
+
+    @Test(arguments: [
+        // A dict key: `in`, lookups and `unique` hash it.
+        ("{{ x in {'a': 1} }}|{{ {x: 1}[x] }}|{{ [x, x]|unique|list }}|{{ x in [x] }}", "False|1|[-9223372036854775808]|True"),
+        // A float rounded to 2^63 digits left of the point, or 400: a zero of its sign.
+        ("{{ 1.5|round(x) }}|{{ -1.5|round(-400) }}|{{ 2.5|round(-400) }}", "0.0|-0.0|0.0"),
+    ])
+    func rendersAsJinja2Does(source: String, expected: String) throws {
+        #expect(try JinjaTemplate(source: source).render(["x": Self.smallest]).text == expected)
+    }
+
+    /// Python computes `10 ** 2**63` here and never finishes; every digit is
+    /// rounded away, so the answer it would reach is 0.
+    @Test func anIntegerRoundedToIntMinDigitsIsZero() throws {
+        #expect(try JinjaTemplate(source: "{{ 15|round(x) }}|{{ -15|round(x) }}").render(["x": Self.smallest]).text == "0|0")
+    }
+}
