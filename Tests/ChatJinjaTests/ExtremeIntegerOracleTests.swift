@@ -24,4 +24,10 @@ struct ExtremeIntegerOracleTests {
     @Test func anIntegerRoundedToIntMinDigitsIsZero() throws {
         #expect(try JinjaTemplate(source: "{{ 15|round(x) }}|{{ -15|round(x) }}").render(["x": Self.smallest]).text == "0|0")
     }
+
+    /// Found by the same review: a field is numbered before the nested fields
+    /// of its spec (`str.format`).
+    @Test func automaticNumberingTakesTheFieldBeforeItsSpec() throws {
+        #expect(try JinjaTemplate(source: "{{ '{:>{}}|{:{}{}}'.format(1, 5, 'x', '<', 4) }}").render([:]).text == "    1|x   ")
+    }
 }

@@ -68,11 +68,13 @@ enum StringFormatter {
                 throw JinjaError(.valueError, "expected ':' after conversion specifier")
             }
         }
+        // The field is looked up before its spec's nested fields, as Python
+        // does: `'{:>{}}'.format(1, 5)` numbers the value 0 and the width 1.
+        var value = try lookup(name, &state)
         var spec = ""
         if specStart < field.count {
             spec = try render(Array(field[(specStart + 1)...]), &state, depth: depth + 1)
         }
-        var value = try lookup(name, &state)
         switch conversion {
         case nil: break
         case "s"?: value = .string(value.pythonStr)
