@@ -12,20 +12,16 @@ Run it with the reference venv's Python (it imports transformers):
   .venv-ref/bin/python scripts/generation_spans_differential.py DIR [DIR ...] \
       [--binary .build/release/chat-template] [--chat 20] [--bfcl 20] [--show 1]
 """
-import argparse, json, os, subprocess, sys, tempfile
+import argparse, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from heldout_differential import sample_conversations, NOW, HFREF  # noqa: E402
+from heldout_differential import sample_conversations, pinned_hfref, render_records  # noqa: E402
 
 
 def reference_spans(template, conversations, agp):
-    import importlib.util
     from transformers.utils.chat_template_utils import render_jinja_template
-    spec = importlib.util.spec_from_file_location("hfref", HFREF)
-    hfref = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hfref)
-    hfref._pin_clock()
+    pinned_hfref()
     results = {}
     for conv in conversations:
         kwargs = {"bos_token": "<s>", "eos_token": "</s>", **(conv.get("vars") or {})}
@@ -42,20 +38,9 @@ def reference_spans(template, conversations, agp):
 
 
 def our_spans(binary, path, conversations, agp):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
-        for c in conversations:
-            f.write(json.dumps(c, ensure_ascii=False) + "\n")
-    cmd = [binary, "render", "--chat-template", path, "--input", f.name, "--now", NOW, "--generation-spans"]
-    if agp:
-        cmd.append("--add-generation-prompt")
-    proc = subprocess.run(cmd, capture_output=True, timeout=300)
-    os.unlink(f.name)
-    records = {}
-    for line in proc.stdout.decode("utf-8").split("\n"):
-        if line.strip():
-            r = json.loads(line)
-            records[r.get("id")] = {"text": r["text"], "spans": r.get("generation_spans", [])} if "text" in r else {"error": r["error"]}
-    return records
+    records, _ = render_records(binary, ["--chat-template", path, "--generation-spans"], conversations, agp, timeout=300)
+    return {id: {"text": r["text"], "spans": r.get("generation_spans", [])} if "text" in r else {"error": r["error"]}
+            for id, r in records.items()}
 
 
 def main():

@@ -71,13 +71,37 @@ def cache_path(cache_dir, template, variables):
     return os.path.join(cache_dir, digest + ".json")
 
 
-def reference_worker(jobs_file):
-    """Inside the reference venv: hfref's own render path, with a per-render alarm."""
+def pinned_hfref():
+    """hfref.py as a module, with `strftime_now`'s clock pinned (run inside the reference venv)."""
     import importlib.util
     spec = importlib.util.spec_from_file_location("hfref", HFREF)
     hfref = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hfref)
     hfref._pin_clock()
+    return hfref
+
+
+def render_records(binary, flags, conversations, agp, timeout=600):
+    """`chat-template render FLAGS` over `conversations`: ({id: record}, the finished process)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for c in conversations:
+            f.write(json.dumps(c, ensure_ascii=False) + "\n")
+    cmd = [binary, "render", *flags, "--input", f.name, "--now", NOW] + (["--add-generation-prompt"] if agp else [])
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout)
+    finally:
+        os.unlink(f.name)
+    records = {}
+    for line in proc.stdout.decode("utf-8").split("\n"):
+        if line.strip():
+            r = json.loads(line)
+            records[r.get("id")] = r
+    return records, proc
+
+
+def reference_worker(jobs_file):
+    """Inside the reference venv: hfref's own render path, with a per-render alarm."""
+    hfref = pinned_hfref()
     jobs = json.load(open(jobs_file, encoding="utf-8"))
 
     def on_alarm(signum, frame):

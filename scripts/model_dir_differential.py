@@ -16,11 +16,11 @@ same messages. Run with the reference venv's Python:
   .venv-ref/bin/python scripts/model_dir_differential.py [DIR ...] [--variants /tmp/model-variants] \
       [--binary .build/release/chat-template] [--chat 20] [--bfcl 20] [--show 2]
 """
-import argparse, json, os, subprocess, sys, tempfile
+import argparse, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from heldout_differential import sample_conversations, NOW, HFREF  # noqa: E402
+from heldout_differential import sample_conversations, pinned_hfref, render_records  # noqa: E402
 
 
 def make_variants(out):
@@ -66,12 +66,8 @@ def without_none_keys(conversation):
 
 
 def reference(directory, conversations, agp):
-    import importlib.util
     from transformers import AutoTokenizer
-    spec = importlib.util.spec_from_file_location("hfref", HFREF)
-    hfref = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hfref)
-    hfref._pin_clock()
+    pinned_hfref()
     tokenizer = AutoTokenizer.from_pretrained(directory)
     results = {}
     for c in conversations:
@@ -85,19 +81,7 @@ def reference(directory, conversations, agp):
 
 
 def ours(binary, directory, conversations, agp):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
-        for c in conversations:
-            f.write(json.dumps(c, ensure_ascii=False) + "\n")
-    cmd = [binary, "render", "--model-dir", directory, "--input", f.name, "--now", NOW]
-    if agp:
-        cmd.append("--add-generation-prompt")
-    proc = subprocess.run(cmd, capture_output=True, timeout=600)
-    os.unlink(f.name)
-    records = {}
-    for line in proc.stdout.decode("utf-8").split("\n"):
-        if line.strip():
-            r = json.loads(line)
-            records[r.get("id")] = r
+    records, proc = render_records(binary, ["--model-dir", directory], conversations, agp)
     if not records:
         records = {c["id"]: {"error": proc.stderr.decode("utf-8", "replace").strip()} for c in conversations}
     return records
