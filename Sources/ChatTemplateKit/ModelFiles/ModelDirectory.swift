@@ -6,11 +6,9 @@ import OrderedJSON
 public struct ModelDirectory: Sendable {
     /// The directory.
     public var url: URL
-    /// The chat template source: `chat_template.jinja`, else
-    /// `tokenizer_config.json` → `chat_template` (a string, or the `default`
-    /// entry of a list of `{name, template}`); `nil` when there is none.
-    /// With `templateName`, that template.
-    public var chatTemplate: String?
+    /// The `default` template of `chatTemplates` (with `templateName`, that
+    /// template); `nil` when there is none.
+    public var chatTemplate: String? { chatTemplates?.defaultTemplate }
     /// Every chat template, as transformers loads them: `chat_template.jinja`
     /// (as `default`) and `additional_chat_templates/*.jinja` when either
     /// exists, else `tokenizer_config.json`'s `chat_template`; with
@@ -53,7 +51,6 @@ public struct ModelDirectory: Sendable {
             templates = NamedChatTemplates(single: chosen)
         }
         chatTemplates = templates
-        chatTemplate = templates?.defaultTemplate
         let tokenizerFile = url.appendingPathComponent("tokenizer.json")
         tokenizerURL = fileManager.fileExists(atPath: tokenizerFile.path) ? tokenizerFile : nil
     }
