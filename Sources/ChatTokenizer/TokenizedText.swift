@@ -9,7 +9,7 @@ public struct TokenizedText: Sendable, Equatable {
     public var byteRanges: [Range<Int>]
 
     /// Bundles ids with their ranges.
-    public init(ids: [Int], byteRanges: [Range<Int>]) {
+    init(ids: [Int], byteRanges: [Range<Int>]) {
         self.ids = ids
         self.byteRanges = byteRanges
     }

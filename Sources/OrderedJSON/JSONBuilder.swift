@@ -30,18 +30,18 @@ public protocol JSONBuilder {
 
 /// Builds `JSONValue` documents (what `JSONParser.parse(_:)` returns); each
 /// method makes the matching `JSONValue` case.
-public struct JSONValueBuilder: JSONBuilder {
+struct JSONValueBuilder: JSONBuilder {
     /// The builder `JSONParser` uses by default.
-    public init() {}
+    init() {}
 
-    @inlinable public func makeNull() -> JSONValue { .null }
-    @inlinable public func makeBool(_ value: Bool) -> JSONValue { .bool(value) }
-    @inlinable public func makeInt(_ value: Int) -> JSONValue { .int(value) }
-    @inlinable public func makeDouble(_ value: Double) -> JSONValue { .double(value) }
-    @inlinable public func makeLargeInteger(digits: String) -> JSONValue { .largeInteger(digits) }
-    @inlinable public func makeString(_ value: String) -> JSONValue { .string(value) }
-    @inlinable public func makeArray(_ elements: ArraySlice<JSONValue>) -> JSONValue { .array(Array(elements)) }
-    @inlinable public func makeObject(keys: ArraySlice<String>, values: ArraySlice<JSONValue>) -> JSONValue {
+    func makeNull() -> JSONValue { .null }
+    func makeBool(_ value: Bool) -> JSONValue { .bool(value) }
+    func makeInt(_ value: Int) -> JSONValue { .int(value) }
+    func makeDouble(_ value: Double) -> JSONValue { .double(value) }
+    func makeLargeInteger(digits: String) -> JSONValue { .largeInteger(digits) }
+    func makeString(_ value: String) -> JSONValue { .string(value) }
+    func makeArray(_ elements: ArraySlice<JSONValue>) -> JSONValue { .array(Array(elements)) }
+    func makeObject(keys: ArraySlice<String>, values: ArraySlice<JSONValue>) -> JSONValue {
         .object(JSONObject(distinctKeys: Array(keys), values: Array(values)))
     }
 }

@@ -22,7 +22,7 @@ public struct JSONObject: Sendable, Hashable {
 
     /// An object of members whose keys are already distinct (by code
     /// point), as a parser that removed repeats hands them over.
-    public init(distinctKeys keys: [String], values: [JSONValue]) {
+    init(distinctKeys keys: [String], values: [JSONValue]) {
         self.keys = keys
         self.values = values
         rebuildIndexIfLarge()
@@ -40,7 +40,7 @@ public struct JSONObject: Sendable, Hashable {
     }
 
     /// The position of `key`, or `nil`.
-    public func position(of key: String) -> Int? {
+    func position(of key: String) -> Int? {
         if let index { return index[ExactText(key)] }
         // By code points, as Python's json.loads tells keys apart.
         return keys.firstIndex { ExactText.equal($0, key) }
@@ -78,10 +78,13 @@ public struct JSONObject: Sendable, Hashable {
         index = built
     }
 
+    /// Equal when keys (compared by code point) and values match position by
+    /// position, so member order counts.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.keys.map(ExactText.init) == rhs.keys.map(ExactText.init) && lhs.values == rhs.values
     }
 
+    /// Hashes keys by code point, and values, consistently with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(keys.map(ExactText.init))
         hasher.combine(values)

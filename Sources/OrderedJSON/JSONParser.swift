@@ -7,6 +7,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     /// 1-based column (in bytes) of the offending byte.
     public var column: Int
 
+    /// The message followed by its line and column, as error output shows it.
     public var description: String { "\(message) at line \(line), column \(column)" }
 
     /// An error with `message` at the 1-based `line` and `column`.

@@ -5,15 +5,23 @@
 /// numbers; chat templates print both (`tojson`, `{% for k, v in d.items() %}`),
 /// so every layer above works on this type instead.
 public enum JSONValue: Sendable, Equatable, Hashable {
+    /// JSON `null`, which templates see as Python's `None`.
     case null
+    /// `true` or `false`, kept apart from `.int` so it prints back as a boolean.
     case bool(Bool)
+    /// An integer literal that fits in `Int`; printed back without a fraction.
     case int(Int)
+    /// A literal with a fraction or an exponent, or `NaN` / `Infinity`: Python's
+    /// `float`, so `1.0` stays `1.0` when printed.
     case double(Double)
     /// An integer literal outside `Int`'s range, kept as its exact decimal
     /// text: Python's `json` reads any integer exactly, and templates print it back.
     case largeInteger(String)
+    /// A string, escapes already decoded.
     case string(String)
+    /// An array, elements in document order.
     case array([JSONValue])
+    /// An object, members in the order they were written.
     case object(JSONObject)
 }
 

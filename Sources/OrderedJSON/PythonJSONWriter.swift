@@ -45,7 +45,7 @@ public struct PythonJSONWriter: Sendable {
     }
 
     /// Appends the text of `value` at nesting `level` to `out`.
-    public func write(_ value: JSONValue, level: Int = 0, into out: inout String) {
+    func write(_ value: JSONValue, level: Int = 0, into out: inout String) {
         var bytes: [UInt8] = []
         write(value, level: level, into: &bytes)
         out += String(decoding: bytes, as: UTF8.self)
@@ -111,14 +111,14 @@ public struct PythonJSONWriter: Sendable {
     }
 
     /// Appends `s` as a quoted JSON string with Python's escapes.
-    public func writeString(_ s: String, into out: inout String) {
+    func writeString(_ s: String, into out: inout String) {
         var bytes: [UInt8] = []
         writeString(s, into: &bytes)
         out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `s`, quoted and escaped, as UTF-8 bytes.
-    public func writeString(_ s: String, into out: inout [UInt8]) {
+    func writeString(_ s: String, into out: inout [UInt8]) {
         Self.writeQuoted(s, ensureASCII: ensureASCII, into: &out)
     }
 
