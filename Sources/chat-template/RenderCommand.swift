@@ -154,7 +154,7 @@ struct RenderCommand: ParsableCommand {
                 do {
                     record = try ConversationValues(record: value)
                 } catch {
-                    return TemplateFileRenderer.notAConversation(id: TemplateRecord.id(of: value), line: line.number, error)
+                    return TemplateFileRenderer.notAConversation(id: ConversationValues.id(of: value), line: line.number, error)
                 }
                 do throws(ChatTemplateError) {
                     let rendered = try jinja.render(record, addGenerationPrompt: addGenerationPrompt)
@@ -217,10 +217,10 @@ struct TemplateFileRenderer: Sendable {
         case .success(let parsed): value = parsed
         case .failure(let error): return line.unreadableRecord(error)
         }
-        let id = TemplateRecord.id(of: value)
-        let record: TemplateRecord
+        let id = ConversationValues.id(of: value)
+        let record: ConversationValues
         do {
-            record = try TemplateRecord(value)
+            record = try ConversationValues(record: value, items: .asTransformers)
         } catch {
             return Self.notAConversation(id: id, line: line.number, error)
         }

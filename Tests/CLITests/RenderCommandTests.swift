@@ -118,16 +118,44 @@ import OrderedJSON
         #expect(records.count == 8)
         func error(_ index: Int) -> String? { records[index]["error"]?.stringValue }
         #expect(records[0]["id"] == .null && records[0]["line"] == .int(1))
-        #expect(error(0) == #"not a conversation: expected a JSON object with "messages", got array"#)
-        #expect(records[1]["id"] == .string("x") && error(1) == #"not a conversation: "messages" is missing or not an array"#)
-        #expect(records[2]["id"] == .int(3) && error(2) == #"not a conversation: "tools" must be an array"#)
-        #expect(records[3]["id"] == .int(4) && error(3) == #"not a conversation: "vars" must be an object"#)
+        #expect(error(0) == #"not a conversation: InputError: a record must be a JSON object, got array"#)
+        #expect(records[1]["id"] == .string("x") && error(1) == #"not a conversation: InputError: "messages" must be a list, got string"#)
+        #expect(records[2]["id"] == .int(3) && error(2) == #"not a conversation: InputError: "tools" must be a list of tool schemas (objects), got integer"#)
+        #expect(records[3]["id"] == .int(4) && error(3) == #"not a conversation: InputError: "vars" must be an object, got array"#)
         #expect(records[4]["id"] == .object(JSONObject([("n", .array([.int(1)]))])))
         #expect(error(4) == "TypeError: Chat messages should be dicts, dataclasses or pydantic models, but got 1.")
         #expect(error(5) == "TypeError: jinja2.environment.Template.render() got multiple values for keyword argument 'tools'")
         #expect(records[6]["text"] == .string("2:x"))  // the line's vars win over --var
         #expect(records[7]["id"] == .null && records[7]["line"] == .int(8))
         #expect(error(7)?.hasPrefix("InputError: not JSON: invalid UTF-8 (byte 0xFF") == true)
+    }
+
+    /// A malformed record gets one complaint whichever path reads it: a
+    /// template file, or a registered model with either backend.
+    @Test func everyInputPathWordsAShapeErrorAlike() throws {
+        let scratch = try Scratch()
+        let templatePath = try scratch.write("t.jinja", "{% for m in messages %}{{ m.content }}{% endfor %}")
+        let user = #"[{"role": "user", "content": "x"}]"#
+        let input = try scratch.write("in.jsonl", [
+            "7", #"{"id": 1}"#, #"{"id": 2, "messages": {}}"#, #"{"id": 3, "messages": \#(user), "tools": "t"}"#,
+            #"{"id": 4, "messages": \#(user), "documents": 1}"#, #"{"id": 5, "messages": \#(user), "vars": 2}"#,
+        ].joined(separator: "\n"))
+        var outputs: [[String]] = []
+        for (index, source) in [["--chat-template", templatePath], ["--model", "chatml", "--template-backend", "jinja"],
+                                ["--model", "chatml", "--template-backend", "swift"]].enumerated() {
+            let output = scratch.path("out\(index).jsonl")
+            #expect(runCommand(["render"] + source + ["--input", input, "--output", output]) == 1)
+            outputs.append(try scratch.records("out\(index).jsonl").map { $0["error"]?.stringValue ?? "" })
+        }
+        #expect(outputs[0] == [
+            "not a conversation: InputError: a record must be a JSON object, got integer",
+            #"not a conversation: InputError: the record has no "messages""#,
+            #"not a conversation: InputError: "messages" must be a list, got object"#,
+            #"not a conversation: InputError: "tools" must be a list of tool schemas (objects), got string"#,
+            #"not a conversation: InputError: "documents" must be a list, got integer"#,
+            #"not a conversation: InputError: "vars" must be an object, got integer"#,
+        ])
+        #expect(outputs[1] == outputs[0] && outputs[2] == outputs[0])
     }
 
     @Test func varsFromFlagsAndLinesReachTheTemplate() throws {

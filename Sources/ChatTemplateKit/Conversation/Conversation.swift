@@ -36,40 +36,12 @@ public struct Conversation: Sendable, Equatable {
 
     /// Reads an input record, failing with the cause when its shape is wrong.
     public init(record: JSONValue) throws(ChatTemplateError) {
-        guard case .object(let object) = record else {
-            throw .recordNotAnObject(record.kindName)
-        }
-        id = object["id"] ?? .null
-        guard let messagesValue = object["messages"] else { throw .recordWithoutMessages }
-        guard case .array(let items) = messagesValue else {
-            throw .messagesNotAList(messagesValue.kindName)
-        }
-        var messages: [Message] = []
-        for (index, item) in items.enumerated() {
-            guard case .object(let message) = item else {
-                throw .messageNotAnObject(at: index, item.kindName)
-            }
-            messages.append(Message(json: message))
-        }
-        self.messages = messages
-        switch object["tools"] {
-        case nil, .null?:
-            tools = nil
-        case .array(let items)? where items.allSatisfy({ $0.objectValue != nil }):
-            tools = .array(items)
-        case let other?:
-            throw .toolsNotSchemas(other.kindName)
-        }
-        switch object["documents"] {
-        case nil, .null?: documents = nil
-        case .array(let items)?: documents = items
-        case let other?: throw .documentsNotAList(other.kindName)
-        }
-        switch object["vars"] {
-        case nil, .null?: variables = JSONObject()
-        case .object(let vars)?: variables = vars
-        case let other?: throw .variablesNotAnObject(other.kindName)
-        }
+        let fields = try RecordFields(record, items: .onReading)
+        id = fields.id ?? .null
+        messages = fields.messages.compactMap { $0.objectValue.map(Message.init(json:)) }
+        tools = fields.tools.map(JSONValue.array)
+        documents = fields.documents
+        variables = JSONObject(fields.variables)
     }
 
     /// Equal records: the remembered tool texts follow from `tools`.

@@ -9,55 +9,30 @@ import OrderedJSON
 public struct ConversationValues: Sendable {
     /// The record's `id` (`null` when absent).
     public var id: JSONValue
-    /// The messages, each a dict.
+    /// The messages; each a dict when read with `ItemCheck.onReading`.
     public var messages: [Value]
-    /// The tool schemas, each a dict, when the record has `tools`.
+    /// The tool schemas (each a dict when read with `ItemCheck.onReading`), when the record has `tools`.
     public var tools: [Value]?
     /// The record's `documents`, when it has them.
     public var documents: [Value]?
     /// The record's own `vars`, in order.
     public var variables: [(String, Value)]
 
-    /// Reads a record, failing with the cause when its shape is wrong.
-    public init(record: Value) throws(ChatTemplateError) {
-        guard case .dict(let object) = record else { throw .recordNotAnObject(Self.kindName(record)) }
-        id = object["id"].flatMap { try? $0.toJSON() } ?? .null
-        guard let messagesValue = object["messages"] else { throw .recordWithoutMessages }
-        guard case .list(let items) = messagesValue else { throw .messagesNotAList(Self.kindName(messagesValue)) }
-        for (index, item) in items.enumerated() {
-            guard case .dict = item else { throw .messageNotAnObject(at: index, Self.kindName(item)) }
-        }
-        messages = items
-        switch object["tools"] {
-        case nil, .none?:
-            tools = nil
-        case .list(let items)? where items.allSatisfy(Self.isDict):
-            tools = items
-        case let other?:
-            throw .toolsNotSchemas(Self.kindName(other))
-        }
-        switch object["documents"] {
-        case nil, .none?: documents = nil
-        case .list(let items)?: documents = items
-        case let other?: throw .documentsNotAList(Self.kindName(other))
-        }
-        switch object["vars"] {
-        case nil, .none?:
-            variables = []
-        case .dict(let vars)?:
-            variables = vars.stringKeyedItems
-        case let other?:
-            throw .variablesNotAnObject(Self.kindName(other))
-        }
+    /// Reads a record, failing with the cause when its shape is wrong;
+    /// `items` says whether each message and tool schema is checked now or
+    /// left to rendering (`ChatRenderInput`), which raises transformers' errors.
+    public init(record: Value, items: ItemCheck = .onReading) throws(ChatTemplateError) {
+        let fields = try RecordFields(record, items: items)
+        id = Self.id(of: record)
+        messages = fields.messages
+        tools = fields.tools
+        documents = fields.documents
+        variables = fields.variables
     }
 
-    private static func isDict(_ value: Value) -> Bool {
-        if case .dict = value { return true }
-        return false
-    }
-
-    /// The JSON kind of a value read from JSON, as `JSONValue.kindName` says it.
-    private static func kindName(_ value: Value) -> String {
-        (try? value.toJSON())?.kindName ?? value.typeName
+    /// The `"id"` of a record read as a value (`null` when absent), also for a
+    /// record whose shape is wrong, so that its error line can name it.
+    public static func id(of record: Value) -> JSONValue {
+        record.recordMember("id").flatMap { try? $0.toJSON() } ?? .null
     }
 }

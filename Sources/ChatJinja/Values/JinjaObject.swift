@@ -1,0 +1,19 @@
+/// A runtime object with named attributes, such as `loop` or a `namespace()`.
+public protocol JinjaObject: AnyObject {
+    /// The Python type name, for errors and `repr` (`"LoopContext"`, `"Namespace"`).
+    var typeName: String { get }
+    /// The attribute `name`, or `nil` when the object has none.
+    func attribute(_ name: String) -> Value?
+    /// Assigns an attribute (`{% set ns.x = 1 %}`); objects that refuse throw.
+    func setAttribute(_ name: String, to value: Value) throws(JinjaError)
+    /// Python `repr` of the object (`<Namespace {'a': 1}>`); has a default.
+    var pythonRepr: String { get }
+}
+
+extension JinjaObject {
+    /// Objects are read-only unless they say otherwise, as in Jinja2, where only
+    /// a `namespace()` accepts `{% set ns.attr = … %}`.
+    public func setAttribute(_ name: String, to value: Value) throws(JinjaError) {
+        throw JinjaError(.templateRuntimeError, "cannot assign attribute on non-namespace object")
+    }
+}
