@@ -26,7 +26,9 @@ from heldout_differential import sample_conversations, pinned_hfref, render_reco
 def make_variants(out):
     """Model directories with named templates, built from the fixtures: the
     Qwen2.5 tokenizer and config with Qwen2.5's template as `default` and a
-    real tool-use template (Hermes 2 Pro's, Command R+'s) as `tool_use`."""
+    real tool-use template (Hermes 2 Pro's, Command R+'s) as `tool_use`; and
+    directories whose template prints their special tokens, model-specific
+    ones and an old checkpoint's `special_tokens_map.json` included."""
     import shutil
     from heldout_differential import FIXTURES
     model = os.path.join(FIXTURES, "models", "Qwen2.5-7B-Instruct")
@@ -36,6 +38,8 @@ def make_variants(out):
                                   read("CohereForAI-c4ai-command-r-plus-tool_use.jinja"))
     config = json.load(open(os.path.join(model, "tokenizer_config.json"), encoding="utf-8"))
     config.pop("chat_template", None)
+    tokens = ("{{ bos_token }}|{{ eos_token }}|{{ image_token }}|{{ video_token }}|{{ audio_token }}|"
+              "{{ split_token }}|{{ plain_token }}|{{ add_bos_token }}\n")
     variants = {
         "config-list": ({"chat_template": [{"name": "default", "template": default}, {"name": "tool_use", "template": hermes},
                                            {"name": "rag", "template": "R"}]}, {}),
@@ -43,14 +47,26 @@ def make_variants(out):
                            {"chat_template.jinja": default, "additional_chat_templates/tool_use.jinja": command_r}),
         "no-default": ({"chat_template": [{"name": "tool_use", "template": hermes}]}, {}),
         "single-with-bos": ({"chat_template": command_r, "bos_token": "<|im_start|>"}, {}),
+        # Model-specific tokens (`image_token`, `extra_special_tokens`) are template variables.
+        "model-specific-tokens": ({"chat_template": tokens + default, "image_token": "<|vision_pad|>", "split_token": 5,
+                                   "video_token": {"__type": "AddedToken", "content": "<|video_pad|>"},
+                                   "plain_token": {"content": "<p>"},
+                                   "extra_special_tokens": {"audio_token": "<|AUDIO|>", "eos_token": "<|endoftext|>"}}, {}),
     }
+    # An old checkpoint: no added_tokens_decoder, so special_tokens_map.json is read and wins.
+    legacy_config = {k: v for k, v in config.items() if k != "added_tokens_decoder"}
+    legacy = {"bos_token": None, "eos_token": {"content": "<|endoftext|>"}, "image_token": "<I>",
+              "video_token": {"content": "<V>"}, "extra_special_tokens": {"audio_token": "<A>"}}
+    variants["legacy-tokens"] = ({"chat_template": tokens + default, "bos_token": "<|im_start|>", "image_token": "<i>",
+                                  "video_token": {"__type": "AddedToken", "content": "<v>"}},
+                                 {"special_tokens_map.json": json.dumps(legacy)}, legacy_config)
     made = []
-    for name, (extra, files) in variants.items():
+    for name, (extra, files, *base) in variants.items():
         directory = os.path.join(out, name)
         shutil.rmtree(directory, ignore_errors=True)
         os.makedirs(directory)
         shutil.copy(os.path.join(model, "tokenizer.json"), directory)
-        json.dump({**config, **extra}, open(os.path.join(directory, "tokenizer_config.json"), "w", encoding="utf-8"))
+        json.dump({**(base[0] if base else config), **extra}, open(os.path.join(directory, "tokenizer_config.json"), "w", encoding="utf-8"))
         for path, text in files.items():
             os.makedirs(os.path.dirname(os.path.join(directory, path)), exist_ok=True)
             open(os.path.join(directory, path), "w", encoding="utf-8").write(text)

@@ -116,4 +116,29 @@ struct ModelDirectoryTests {
         defer { try? FileManager.default.removeItem(at: current) }
         #expect(try ModelDirectory(url: current).specialTokens == JSONObject([("bos_token", .string("<config>"))]))
     }
+
+    /// Model-specific tokens are template variables too, as in transformers'
+    /// `special_tokens_map`: other `…_token` keys holding a string or an
+    /// AddedToken (not a plain dict, not a number), `extra_special_tokens`
+    /// members (which may replace a standard token), the legacy file's.
+    @Test func modelSpecificTokensAreTemplateVariables() throws {
+        let config = #"""
+            {"eos_token": "<e>", "image_token": "<img>", "add_bos_token": true, "split_token": 5, "plain_token": {"content": "<p>"},
+             "video_token": {"__type": "AddedToken", "content": "<vid>"}, "extra_special_tokens": {"audio_token": "<aud>", "eos_token": "<E>"}}
+            """#
+        let model = try modelDirectory(["tokenizer_config.json": config])
+        defer { try? FileManager.default.removeItem(at: model) }
+        #expect(try ModelDirectory(url: model).specialTokens == JSONObject([
+            ("eos_token", .string("<E>")), ("video_token", .string("<vid>")), ("image_token", .string("<img>")), ("audio_token", .string("<aud>")),
+        ]))
+        // A legacy entry replaces the config's AddedToken, not its string; `null` removes a token.
+        let legacy = try modelDirectory([
+            "tokenizer_config.json": #"{"bos_token": "<b>", "image_token": "<i>", "video_token": {"__type": "AddedToken", "content": "<v>"}}"#,
+            "special_tokens_map.json": #"{"bos_token": null, "image_token": "<I>", "video_token": {"content": "<V>"}, "extra_special_tokens": {"audio_token": "<A>"}}"#,
+        ])
+        defer { try? FileManager.default.removeItem(at: legacy) }
+        #expect(try ModelDirectory(url: legacy).specialTokens == JSONObject([
+            ("video_token", .string("<V>")), ("image_token", .string("<i>")), ("audio_token", .string("<A>")),
+        ]))
+    }
 }

@@ -15,9 +15,9 @@ public struct ModelDirectory: Sendable {
     /// `templateName`, only that one. Renderers choose per conversation
     /// (`NamedChatTemplates.template(hasTools:)`). `nil` when there is none.
     public var chatTemplates: NamedChatTemplates<String>?
-    /// Special tokens from `tokenizer_config.json` (`bos_token`, `eos_token`,
-    /// `unk_token`, `sep_token`, `pad_token`, `cls_token`, `mask_token`, those
-    /// set), given to the template as variables, as transformers does.
+    /// The special tokens the template sees as variables, as transformers'
+    /// tokenizer gives them (`SpecialTokenReader`): the standard ones the model
+    /// sets (`bos_token`, `eos_token` …) and its model-specific ones (`image_token`).
     public var specialTokens: JSONObject
     /// `tokenizer.json`, when present.
     public var tokenizerURL: URL?
@@ -33,15 +33,9 @@ public struct ModelDirectory: Sendable {
             throw .input("'\(url.path)' is a file, not a model directory (one with chat_template.jinja or tokenizer_config.json, and tokenizer.json)")
         }
         let config = try Self.readConfig(url.appendingPathComponent("tokenizer_config.json"))
-        // Older checkpoints keep their special tokens in special_tokens_map.json;
-        // transformers reads it only when the config has no added_tokens_decoder,
-        // and then its entries win.
         let legacyMap = config?["added_tokens_decoder"] == nil
             ? try Self.readConfig(url.appendingPathComponent("special_tokens_map.json")) : nil
-        specialTokens = JSONObject()
-        for key in Self.specialTokenNames {
-            if let token = Self.tokenText(legacyMap?[key]) ?? Self.tokenText(config?[key]) { specialTokens[key] = .string(token) }
-        }
+        specialTokens = SpecialTokenReader.tokens(config: config?.objectValue, legacyMap: legacyMap?.objectValue)
         var templates = try Self.templateFiles(in: url)
         if templates == nil { templates = try Self.configTemplates(config?["chat_template"]) }
         if let templateName, let all = templates {
@@ -61,19 +55,6 @@ public struct ModelDirectory: Sendable {
             return try JSONParser().parse(Array(data))
         } catch {
             throw .input("\(file.path) is not valid JSON: \(error)")
-        }
-    }
-
-    /// The special tokens transformers gives every template
-    /// (`special_tokens_map`), those the model sets.
-    static let specialTokenNames = ["bos_token", "eos_token", "unk_token", "sep_token", "pad_token", "cls_token", "mask_token"]
-
-    /// A special token written as a string or as `{"content": …}`.
-    static func tokenText(_ value: JSONValue?) -> String? {
-        switch value {
-        case .string(let s)?: return s
-        case .object(let object)?: return object["content"]?.stringValue
-        default: return nil
         }
     }
 
