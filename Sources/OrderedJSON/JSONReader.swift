@@ -184,26 +184,35 @@ struct JSONReader<Builder: JSONBuilder> {
                 return builder.makeDouble(-.infinity)
             }
         }
+        // Python's number pattern, `-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?`, matched
+        // as a prefix: what does not fit it (the `1` of `01`, a bare `1.`) is
+        // left for the caller, which then complains as `json.loads` does.
         var isInteger = true
         let digitsStart = position
-        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-        if position == digitsStart { throw error("Expecting value") }
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
-            isInteger = false
+        if position < bytes.count, bytes[position] == UInt8(ascii: "0") {
             position += 1
-            let fractionStart = position
+        } else {
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-            if position == fractionStart { throw error("Expecting digits after '.'") }
+        }
+        if position == digitsStart {
+            position = start
+            throw error("Expecting value")
+        }
+        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."), isDigit(bytes[position + 1]) {
+            isInteger = false
+            position += 2
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
-            isInteger = false
-            position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
-                position += 1
+            var exponent = position + 1
+            if exponent < bytes.count, bytes[exponent] == UInt8(ascii: "+") || bytes[exponent] == UInt8(ascii: "-") {
+                exponent += 1
             }
-            let exponentStart = position
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-            if position == exponentStart { throw error("Expecting exponent digits") }
+            if exponent < bytes.count, isDigit(bytes[exponent]) {
+                isInteger = false
+                position = exponent
+                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger { return Int(text).map(builder.makeInt) ?? builder.makeLargeInteger(digits: text) }

@@ -108,6 +108,30 @@ import Testing
         #expect(throws: JSONParseError.self) { try parser.parse("01x") }
     }
 
+    /// Numbers are Python's pattern matched as a prefix, so a leading zero,
+    /// a bare `1.` or `1e` ends the number and the rest is refused where
+    /// `json.loads` refuses it, with its message and column.
+    @Test(arguments: [
+        ("[01]", "Expecting ',' delimiter", 3), ("[-01]", "Expecting ',' delimiter", 4), ("[00]", "Expecting ',' delimiter", 3),
+        ("[1.]", "Expecting ',' delimiter", 3), ("[1e]", "Expecting ',' delimiter", 3), ("[1e+]", "Expecting ',' delimiter", 3),
+        ("[.5]", "Expecting value", 2), ("[-x]", "Expecting value", 2), ("{\"a\": 01}", "Expecting ',' delimiter", 8), ("01", "Extra data", 2),
+    ])
+    func refusesNumbersPythonRefuses(text: String, message: String, column: Int) {
+        do {
+            let value = try parser.parse(text)
+            Issue.record("\(text) parsed as \(value.compactText)")
+        } catch {
+            #expect(error.message == message)
+            #expect(error.column == column)
+        }
+    }
+
+    @Test func readsNumbersPythonReads() throws {
+        #expect(try parser.parse("[0, -0, 0.5, -0.0, 1e2, 1E+2, 2e-1, 10]") == .array([
+            .int(0), .int(0), .double(0.5), .double(-0.0), .double(100), .double(100), .double(0.2), .int(10),
+        ]))
+    }
+
     /// As `json.loads`: a byte order mark is refused by name (a JSONL reader
     /// skips the one that starts a file before parsing its first line).
     @Test func namesAByteOrderMark() {
