@@ -57,6 +57,22 @@ struct RenderLimitsTests {
         }
     }
 
+    /// A format field wider than a method may build fails by name (Python
+    /// would build it or run out of memory); it is never cut short.
+    @Test(arguments: [
+        "{{ '{:99999999999999999999999}'.format(1) }}", "{{ '{:>20000000}'.format('a') }}",
+        "{{ '{:.20000000f}'.format(1.5) }}", "{{ '%20000000d' % 1 }}", "{{ '%*d' % (-9223372036854775807, 1) }}",
+        "{{ '%.20000000f' % 1.5 }}",
+    ])
+    func hugeFormatFieldsAreRefused(_ source: String) throws {
+        do {
+            let text = try JinjaTemplate(source: source).render([:]).text
+            Issue.record("rendered \(text.utf8.count) bytes")
+        } catch {
+            #expect(error.kind == .limitExceeded)
+        }
+    }
+
     /// `{% set ns.x = [ns.x] %}` in a long loop nests a value deeper than any
     /// stack can walk (even releasing it recurses once per level).
     @Test func deeplyNestedValuesAreRefused() throws {

@@ -91,7 +91,7 @@ enum PercentFormatter {
     private static func readNumber(_ chars: [Unicode.Scalar], _ i: inout Int) -> Int? {
         var number: Int? = nil
         while i < chars.count, let digit = Int(String(chars[i])), chars[i].isASCII {
-            number = min((number ?? 0) * 10 + digit, 1_000_000)
+            number = SizeLimit.appending(digit: digit, to: number ?? 0)
             i += 1
         }
         return number
@@ -101,8 +101,8 @@ enum PercentFormatter {
         guard case .int(let i)? = value.number.map(Value.init(number:)) else {
             throw JinjaError(.typeError, "* wants int")
         }
-        // Bounded both ways, like the digits `readNumber` reads.
-        return max(min(i, 1_000_000), -1_000_000)
+        // Not Int.min, whose magnitude is no Int; wide fields fail `SizeLimit.checkField`.
+        return max(i, -Int.max)
     }
 
     enum Flag: Hashable {
@@ -126,12 +126,17 @@ enum PercentFormatter {
         var precision: Int? = nil
 
         func render(_ value: Value, conversion: Unicode.Scalar) throws(JinjaError) -> String {
+            try SizeLimit.checkField(width)
+            if conversion != "s", conversion != "r", conversion != "a" { try SizeLimit.checkField(precision) }
             switch conversion {
             case "s": return pad(truncated(value.pythonStr), numeric: false)
             case "r", "a": return pad(truncated(value.pythonRepr), numeric: false)
             case "c":
                 if case .string(let s) = value, s.unicodeScalars.count == 1 { return pad(s, numeric: false) }
-                if case .int(let code) = value, let scalar = Unicode.Scalar(UInt32(clamping: max(0, code))) {
+                if case .int(let code) = value {
+                    guard (0...0x10FFFF).contains(code) else { throw JinjaError(.overflowError, "%c arg not in range(0x110000)") }
+                    // A lone surrogate, which Python prints, has no Swift string.
+                    guard let scalar = Unicode.Scalar(UInt32(code)) else { throw JinjaError(.valueError, "%c of a surrogate (\(code)) is not representable") }
                     return pad(String(Character(scalar)), numeric: false)
                 }
                 throw JinjaError(.typeError, "%c requires an int or a unicode character, not \(value.typeName)")

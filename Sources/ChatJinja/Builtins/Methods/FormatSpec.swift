@@ -32,13 +32,14 @@ struct FormatSpec {
             i += 1
         }
         while i < c.count, let d = c[i].properties.numericType == .decimal && c[i].isASCII ? Int(String(c[i])) : nil {
-            width = min(width * 10 + d, 1_000_000); i += 1
+            width = SizeLimit.appending(digit: d, to: width); i += 1
         }
+        try SizeLimit.checkField(width)
         if i < c.count, c[i] == "," || c[i] == "_" { grouping = Character(c[i]); i += 1 }
         if i < c.count, c[i] == "." {
             i += 1
             var p = 0, any = false
-            while i < c.count, c[i].isASCII, let d = Int(String(c[i])) { p = min(p * 10 + d, 1_000_000); i += 1; any = true }
+            while i < c.count, c[i].isASCII, let d = Int(String(c[i])) { p = SizeLimit.appending(digit: d, to: p); i += 1; any = true }
             guard any else { throw JinjaError(.valueError, "Format specifier missing precision") }
             precision = p
         }
@@ -88,11 +89,14 @@ struct FormatSpec {
             digits = String(i.magnitude, radix: radix, uppercase: type == "X"); negative = i < 0
             if alternate { digits = (type == "b" ? "0b" : type == "o" ? "0o" : type == "X" ? "0X" : "0x") + digits }
         case ("c"?, .int(let i)):
-            guard let scalar = Unicode.Scalar(UInt32(clamping: max(0, i))) else { throw JinjaError(.overflowError, "%c arg not in range(0x110000)") }
+            guard (0...0x10FFFF).contains(i) else { throw JinjaError(.overflowError, "%c arg not in range(0x110000)") }
+            // A lone surrogate, which Python prints, has no Swift string.
+            guard let scalar = Unicode.Scalar(UInt32(i)) else { throw JinjaError(.valueError, "%c of a surrogate (\(i)) is not representable") }
             return pad(String(scalar), defaultAlign: "<")
         case (let t, _) where t.map { "eEfFgG%".unicodeScalars.contains($0) } ?? true:
             // Integers with a float presentation type convert; -0.0 keeps its sign.
             let d = number.asDouble
+            try SizeLimit.checkField(precision)
             negative = d.sign == .minus && !d.isNaN
             digits = floatDigits(abs(d), type: t)
         default:

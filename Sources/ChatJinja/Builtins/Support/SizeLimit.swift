@@ -12,6 +12,21 @@ enum SizeLimit {
         throw JinjaError(.limitExceeded, "\(what()) would hold \(size) items, more than the limit of \(limit)")
     }
 
+    /// `number * 10 + digit`, for a width or precision read from a format
+    /// string: saturating instead of trapping on an absurd digit string,
+    /// since a field that wide fails `checkField` anyway.
+    static func appending(digit: Int, to number: Int) -> Int {
+        total(number, times: 10, plus: digit)
+    }
+
+    /// Throws when a format field's width (or a number's precision) would
+    /// make more text than a method may: Python would build it, or fail for
+    /// want of memory; we refuse it by name rather than cut it short.
+    static func checkField(_ size: Int?) throws(JinjaError) {
+        guard let size, size > methodLimit else { return }
+        throw JinjaError(.limitExceeded, "a formatted field of \(size) characters is more than the limit of \(methodLimit)")
+    }
+
     /// `a * b + c` without overflow, saturating at `Int.max`.
     static func total(_ a: Int, times b: Int, plus c: Int = 0) -> Int {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
