@@ -19,6 +19,14 @@ struct ExtremeIntegerOracleTests {
         #expect(try JinjaTemplate(source: source).render(["x": Self.smallest]).text == expected)
     }
 
+    /// `|int` has Python's unbounded int: past Int's range it keeps every
+    /// digit, up to Python 3.11's 4,300-digit conversion limit, past which
+    /// `int()` fails and the filter gives its default.
+    @Test func intOfAnyLengthKeepsEveryDigitUpToPythonsLimit() throws {
+        let source = "{{ ('1' * 4300)|int|string|length }}|{{ ('7' * 4301)|int }}|{{ 1.5e300|int|string|length }}|{{ ('9' * 40)|int > x }}"
+        #expect(try JinjaTemplate(source: source).render(["x": Self.smallest]).text == "4300|0|301|True")
+    }
+
     /// Python computes `10 ** 2**63` here and never finishes; every digit is
     /// rounded away, so the answer it would reach is 0.
     @Test func anIntegerRoundedToIntMinDigitsIsZero() throws {

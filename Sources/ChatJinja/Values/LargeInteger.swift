@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Python `int` outside the range of `Int`, as a JSON document can carry
 /// (`18446744073709551616`): Python reads it exactly, and templates mostly
 /// print it back (`{{ x }}`, `tojson`), so it keeps its decimal text.
@@ -67,5 +69,63 @@ final class LargeInteger: JinjaObject {
         case .int: return isNegative ? -1 : 1
         case .double(let d): return doubleValue == d ? 0 : (doubleValue < d ? -1 : 1)
         }
+    }
+}
+
+extension LargeInteger {
+    /// Python's `int` of `digits` written in `radix` (ASCII digits already
+    /// checked, no `_`): an `.int` when it fits, else a large integer.
+    ///
+    /// `nil` past 4,300 digits, where Python 3.11 refuses to convert
+    /// (`sys.get_int_max_str_digits()`), which also keeps this quadratic
+    /// conversion cheap.
+    static func value<Digits: StringProtocol>(digits: Digits, radix: Int, negative: Bool) -> Value? {
+        guard digits.utf8.count <= maximumDigits else { return nil }
+        // Base 10⁹ limbs, least significant first.
+        let limbBase: UInt64 = 1_000_000_000
+        var limbs: [UInt64] = [0]
+        for character in digits {
+            guard let digit = character.hexDigitValue ?? character.asciiLetterDigit, digit < radix else { return nil }
+            var carry = UInt64(digit)
+            for index in limbs.indices {
+                let product = limbs[index] * UInt64(radix) + carry
+                limbs[index] = product % limbBase
+                carry = product / limbBase
+            }
+            while carry > 0 {
+                limbs.append(carry % limbBase)
+                carry /= limbBase
+            }
+        }
+        while limbs.count > 1, limbs.last == 0 { limbs.removeLast() }
+        var text = String(limbs[limbs.count - 1])
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            text += String(repeating: "0", count: 9 - part.count) + part
+        }
+        if text == "0" { return .int(0) }
+        let signed = negative ? "-" + text : text
+        return Int(signed).map(Value.int) ?? .object(LargeInteger(digits: signed))
+    }
+
+    /// Python's `int(d)` of a finite double: truncated toward zero and exact
+    /// (`int(1e20)` is `100000000000000000000`).
+    static func value(truncating d: Double) -> Value {
+        let whole = d.rounded(.towardZero)
+        if let exact = Int(exactly: whole) { return .int(exact) }
+        // glibc prints a double's exact integral value.
+        return .object(LargeInteger(digits: String(format: "%.0f", whole)))
+    }
+
+    /// Python 3.11's default limit on the digits of an `int` ↔ `str` conversion.
+    static let maximumDigits = 4_300
+}
+
+private extension Character {
+    /// The value of `g`…`z` as a digit in bases up to 36 (`hexDigitValue` covers `0`…`f`).
+    var asciiLetterDigit: Int? {
+        guard isASCII, let scalar = unicodeScalars.first, let lower = Character(scalar).lowercased().unicodeScalars.first,
+              ("g"..."z").contains(lower) else { return nil }
+        return Int(lower.value) - Int(UnicodeScalar("a").value) + 10
     }
 }

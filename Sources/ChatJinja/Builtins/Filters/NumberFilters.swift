@@ -41,11 +41,12 @@ enum NumberFilters {
             // int(inf) raises OverflowError, which the filter does not catch;
             // int(nan) raises ValueError, which gives the default.
             if d.isInfinite { throw JinjaError(.overflowError, "cannot convert float infinity to integer") }
-            guard d.isFinite, Swift.abs(d) < 9.2e18 else { return fallback }
-            return .int(Int(d))
+            guard d.isFinite else { return fallback }
+            return LargeInteger.value(truncating: d)
         case .string(let s):
-            if let parsed = PythonNumberParsing.integer(s, base: base) { return .int(parsed) }
-            if let parsed = PythonNumberParsing.float(s), parsed.isFinite, Swift.abs(parsed) < 9.2e18 { return .int(Int(parsed)) }
+            // Python's int has no bound: past Int's range the value is a large integer.
+            if let parsed = PythonNumberParsing.integerValue(s, base: base) { return parsed }
+            if let parsed = PythonNumberParsing.float(s), parsed.isFinite { return LargeInteger.value(truncating: parsed) }
             return fallback
         default: return fallback
         }

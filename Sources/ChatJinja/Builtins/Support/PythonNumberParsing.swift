@@ -2,7 +2,24 @@
 enum PythonNumberParsing {
     /// `int(text, base)`: surrounding whitespace, a sign, `_` between digits,
     /// and a `0x`/`0o`/`0b` prefix matching the base (or any, with base 0).
+    /// `nil` when the text is no integer, or one outside `Int`'s range.
     static func integer(_ text: String, base: Int) -> Int? {
+        guard let (negative, digits, radix) = integerParts(text, base: base),
+              let magnitude = Int(digits, radix: radix) else { return nil }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// `int(text, base)` of any size: an `.int`, or a large integer past
+    /// `Int`'s range; `nil` when the text is no integer.
+    static func integerValue(_ text: String, base: Int) -> Value? {
+        guard let (negative, digits, radix) = integerParts(text, base: base) else { return nil }
+        if let magnitude = Int(digits, radix: radix) { return .int(negative ? -magnitude : magnitude) }
+        return LargeInteger.value(digits: digits, radix: radix, negative: negative)
+    }
+
+    /// The sign, the digits (ASCII, without `_`) and the radix of an integer
+    /// literal as `int(text, base)` reads it, or `nil` when it is none.
+    private static func integerParts(_ text: String, base: Int) -> (negative: Bool, digits: String, radix: Int)? {
         var body = Substring(asciiDigits(StringSplitMethods.stripping(text)))
         var negative = false
         if let sign = body.first, sign == "+" || sign == "-" {
@@ -22,8 +39,9 @@ enum PythonNumberParsing {
         guard (2...36).contains(radix), !body.isEmpty, body.first != "_", body.last != "_",
               !body.contains("__") else { return nil }
         let digits = body.filter { $0 != "_" }
-        guard digits.allSatisfy({ $0.isASCII }), let magnitude = Int(digits, radix: radix) else { return nil }
-        return negative ? -magnitude : magnitude
+        // Each digit's value is checked against the radix by whoever converts them.
+        guard digits.allSatisfy(\.isASCII) else { return nil }
+        return (negative, String(digits), radix)
     }
 
     /// Python accepts any Unicode decimal digit (`"١٢"` is 12); maps them to ASCII.
