@@ -141,4 +141,15 @@ struct ModelDirectoryTests {
             ("video_token", .string("<V>")), ("image_token", .string("<i>")), ("audio_token", .string("<A>")),
         ]))
     }
+
+    /// A config that exists but cannot be read stops with the system's
+    /// reason; it is not taken for a model without one (whose template would
+    /// then render without the model's special tokens).
+    @Test func anUnreadableConfigIsAnErrorNotAMissingFile() throws {
+        let model = try modelDirectory(["chat_template.jinja": "{{ bos_token }}", "tokenizer_config.json/x": ""])
+        defer { try? FileManager.default.removeItem(at: model) }
+        #expect(throws: ChatTemplateError.input("cannot read \(model.path)/tokenizer_config.json: Is a directory")) {
+            try ModelDirectory(url: model)
+        }
+    }
 }

@@ -49,10 +49,14 @@ public struct ModelDirectory: Sendable {
         tokenizerURL = fileManager.fileExists(atPath: tokenizerFile.path) ? tokenizerFile : nil
     }
 
+    /// A JSON file of the directory; `nil` when the model has none. A file
+    /// that exists but cannot be read is an error, not a missing file: a
+    /// template rendered without the model's special tokens would be wrong.
     private static func readConfig(_ file: URL) throws(ChatTemplateError) -> JSONValue? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        let bytes = try FileContents.bytes(atPath: file.path)
         do {
-            return try JSONParser().parse(Array(data))
+            return try JSONParser().parse(bytes)
         } catch {
             throw .input("\(file.path) is not valid JSON: \(error)")
         }
@@ -67,7 +71,14 @@ public struct ModelDirectory: Sendable {
         let main = directory.appendingPathComponent("chat_template.jinja")
         if fileManager.fileExists(atPath: main.path) { named["default"] = try readTemplate(main) }
         let extras = directory.appendingPathComponent("additional_chat_templates")
-        let files = (try? fileManager.contentsOfDirectory(atPath: extras.path)) ?? []
+        var files: [String] = []
+        if fileManager.fileExists(atPath: extras.path) {
+            do {
+                files = try fileManager.contentsOfDirectory(atPath: extras.path)
+            } catch {
+                throw .input("cannot list \(extras.path): \(error)")
+            }
+        }
         for file in files.sorted() where file.hasSuffix(".jinja") {
             named[String(file.dropLast(".jinja".count))] = try readTemplate(extras.appendingPathComponent(file))
         }
@@ -80,9 +91,8 @@ public struct ModelDirectory: Sendable {
     /// Foundation so that a byte order mark stays part of the template, as
     /// transformers' `open(…, encoding="utf-8")` keeps it.
     private static func readTemplate(_ file: URL) throws(ChatTemplateError) -> String {
-        guard let data = try? Data(contentsOf: file), let source = String(validating: data, as: UTF8.self) else {
-            throw .input("cannot read \(file.path) as UTF-8")
-        }
+        let bytes = try FileContents.bytes(atPath: file.path)
+        guard let source = String(validating: bytes, as: UTF8.self) else { throw .input("\(file.path) is not UTF-8 text") }
         return source
     }
 

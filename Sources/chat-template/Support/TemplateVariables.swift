@@ -1,4 +1,5 @@
 import ChatJinja
+import ChatTemplateKit
 import Foundation
 import OrderedJSON
 
@@ -12,10 +13,13 @@ enum TemplateVariables {
     /// mark stays in the text, as Python's `open(encoding="utf-8")` keeps it
     /// (Foundation's decoding would drop it).
     static func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("cannot read '\(path)'")
+        let bytes: [UInt8]
+        do {
+            bytes = try FileContents.bytes(atPath: path)
+        } catch {
+            throw CLIError(error.message)
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CLIError("'\(path)' is not valid UTF-8")
         }
         return text
