@@ -17,8 +17,10 @@ public struct HermesAgentTemplate: AgentTemplate {
     /// A Hermes template with the given argument style.
     public init(argumentStyle: ArgumentStyle) { self.argumentStyle = argumentStyle }
 
+    /// The name `--agent-template` selects.
     public var name: String { "hermes" }
 
+    /// The `<tools>` block of the system prompt.
     public func toolsPrompt(toolJSON: [String]) -> String {
         var text = "# Tools\n\nYou may call one or more functions to assist with the user query.\n\nYou are provided with function signatures within <tools></tools> XML tags:\n"
         text += toolsList(toolJSON)
@@ -26,6 +28,7 @@ public struct HermesAgentTemplate: AgentTemplate {
         return text
     }
 
+    /// One call as a `<tool_call>` JSON block.
     public func callBlock(_ call: ToolCall) throws(ChatTemplateError) -> String {
         let function = call.function
         var text = "<tool_call>\n{\"name\": \"" + JinjaOperations.print(function?["name"]) + "\", \"arguments\": "
@@ -36,6 +39,7 @@ public struct HermesAgentTemplate: AgentTemplate {
         return text + "}\n</tool_call>"
     }
 
+    /// The assistant text and the `<tool_call>` blocks of a model's output.
     public func parse(_ output: String, tools: [JSONValue]?) -> ParsedAssistantOutput {
         let (reasoning, rest) = OutputScanner.splitReasoning(output)
         let (bodies, outside) = OutputScanner.blocks(in: rest, open: "<tool_call>", close: "</tool_call>")

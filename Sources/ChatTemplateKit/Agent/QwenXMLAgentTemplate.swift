@@ -21,8 +21,10 @@ public struct QwenXMLAgentTemplate: AgentTemplate {
     /// An XML template with the given value style.
     public init(valueStyle: ValueStyle) { self.valueStyle = valueStyle }
 
+    /// The name `--agent-template` selects.
     public var name: String { valueStyle == .json ? "qwen3_6_xml" : "qwen3_5_xml" }
 
+    /// The `# Tools` section of the system prompt.
     public func toolsPrompt(toolJSON: [String]) -> String {
         var text = "# Tools\n\nYou have access to the following functions:\n\n"
         text += toolsList(toolJSON)
@@ -30,6 +32,7 @@ public struct QwenXMLAgentTemplate: AgentTemplate {
         return text
     }
 
+    /// One call as a `<tool_call><function=…>` XML block.
     public func callBlock(_ call: ToolCall) throws(ChatTemplateError) -> String {
         let function: JSONObject?
         switch call.json["function"] {
@@ -60,6 +63,7 @@ public struct QwenXMLAgentTemplate: AgentTemplate {
         }
     }
 
+    /// The assistant text and the XML tool calls of a model's output.
     public func parse(_ output: String, tools: [JSONValue]?) -> ParsedAssistantOutput {
         let (reasoning, rest) = OutputScanner.splitReasoning(output)
         let (bodies, outside) = OutputScanner.blocks(in: rest, open: "<tool_call>", close: "</tool_call>")

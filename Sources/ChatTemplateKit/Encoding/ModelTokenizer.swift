@@ -18,7 +18,9 @@ public struct ModelTokenizer: TextTokenizer {
         }
     }
 
+    /// Token ids of `text`, special tokens matched, none added (the template writes them).
     public func encode(_ text: String) -> [Int] { tokenizer.encode(text, addSpecialTokens: false) }
 
+    /// The text of `ids`, special tokens kept, so a decode shows what was trained on.
     public func decode(_ ids: [Int]) -> String { tokenizer.decode(ids, skipSpecialTokens: false) }
 }

@@ -39,6 +39,7 @@ public struct JinjaRenderer: ChatRenderer {
         self.options = options
     }
 
+    /// Always `.jinja`.
     public var backend: TemplateBackend { .jinja }
 
     /// Renders a record read as template values: the same text as
@@ -58,6 +59,7 @@ public struct JinjaRenderer: ChatRenderer {
         }
     }
 
+    /// Renders a conversation as transformers would with this template: `tool_use` when it has tools and the model has one.
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
         let template = try templates.template(hasTools: conversation.tools != nil && conversation.tools != .null)
         var all = variables

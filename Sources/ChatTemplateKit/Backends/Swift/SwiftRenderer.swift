@@ -13,8 +13,11 @@ public struct SwiftRenderer: ChatRenderer {
         self.variables = variables
     }
 
+    /// Always `.swift`.
     public var backend: TemplateBackend { .swift }
 
+    /// The family's Swift format of the conversation, with the renderer's
+    /// variables under the conversation's own; no generation spans.
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
         guard !variables.isEmpty else {
             return RenderedChat(text: try format.render(conversation, addGenerationPrompt: addGenerationPrompt))

@@ -6,6 +6,7 @@ public struct ChatMLFormat: ChatFormat {
     /// A ChatML format.
     public init() {}
 
+    /// The conversation in plain ChatML, as the official template prints it.
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> String {
         var text = ""
         for message in conversation.messages {

@@ -9,6 +9,7 @@ public struct Qwen2_5Format: ChatFormat {
     /// The Qwen2.5 format.
     public init() {}
 
+    /// The conversation as Qwen2.5's official template prints it, tools included.
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> String {
         let messages = conversation.messages
         guard let first = messages.first else { throw .undefined("list object has no element 0") }

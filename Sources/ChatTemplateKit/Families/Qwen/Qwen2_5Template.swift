@@ -3,6 +3,7 @@ public struct Qwen2_5Template: Template {
     /// The Qwen2.5 family.
     public init() {}
 
+    /// Registry data: the Qwen2.5 model IDs, Hermes tool calls.
     public var meta: TemplateMeta {
         TemplateMeta(
             family: "qwen2_5", modelPatterns: ["qwen2.5-*", "qwen2-*"],
@@ -11,5 +12,6 @@ public struct Qwen2_5Template: Template {
             stopWords: ["<|im_end|>", "<|endoftext|>"], thinking: .none)
     }
 
+    /// The `swift` backend's rendering of this family.
     public var format: any ChatFormat { Qwen2_5Format() }
 }

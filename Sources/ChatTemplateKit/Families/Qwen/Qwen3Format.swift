@@ -9,6 +9,7 @@ public struct Qwen3Format: ChatFormat {
     /// The Qwen3 format.
     public init() {}
 
+    /// The conversation as Qwen3's official template prints it, reasoning included.
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> String {
         let messages = conversation.messages
         guard let first = messages.first else { throw .undefined("list object has no element 0") }

@@ -4,6 +4,7 @@ public struct Qwen3Template: Template {
     /// The Qwen3 family.
     public init() {}
 
+    /// Registry data: the Qwen3 model IDs, Hermes tool calls, thinking switch.
     public var meta: TemplateMeta {
         TemplateMeta(
             family: "qwen3", modelPatterns: ["qwen3-*"],
@@ -13,5 +14,6 @@ public struct Qwen3Template: Template {
             thinking: ThinkingBehaviour(mode: .onByDefault, history: .keptAfterLastQuery, emptyBlock: "<think>\n\n</think>\n\n"))
     }
 
+    /// The `swift` backend's rendering of this family.
     public var format: any ChatFormat { Qwen3Format() }
 }

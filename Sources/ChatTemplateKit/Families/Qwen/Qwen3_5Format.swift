@@ -38,6 +38,7 @@ public struct Qwen3_5Format: ChatFormat {
     /// The format of one release.
     public init(variant: Variant) { self.variant = variant }
 
+    /// The conversation as the Qwen3.5/3.6 official template prints it.
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> String {
         let messages = conversation.messages
         guard let first = messages.first else { throw .template("No messages provided.") }

@@ -33,6 +33,7 @@ public struct Qwen3_5Template: Template {
     public static let qwen3_6 = Qwen3_5Template(
         family: "qwen3_6", patterns: ["qwen3.6-*"], examples: ["Qwen/Qwen3.6-35B-A3B"], variant: .qwen3_6)
 
+    /// Registry data: the model IDs of this variant, its XML agent template, thinking switch.
     public var meta: TemplateMeta {
         TemplateMeta(
             family: family, modelPatterns: patterns, examples: examples, agent: variant.agent,
@@ -43,8 +44,11 @@ public struct Qwen3_5Template: Template {
                 emptyBlock: "<think>\n\n</think>\n\n"))
     }
 
+    /// The `swift` backend's rendering of this variant.
     public var format: any ChatFormat { Qwen3_5Format(variant: variant) }
 
+    /// With the `jinja` backend, cut from one render per user-query segment
+    /// (`Qwen3_5ChatMLSpans`); otherwise the general two-renders-per-turn path.
     public func trainingTexts(of conversation: Conversation, renderer: any ChatRenderer, withFullRender: Bool) -> TrainingTexts {
         guard renderer.backend == .jinja else {
             return generalTrainingTexts(of: conversation, renderer: renderer, withFullRender: withFullRender)
