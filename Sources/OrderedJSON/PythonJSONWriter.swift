@@ -44,13 +44,6 @@ public struct PythonJSONWriter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the text of `value` at nesting `level` to `out`.
-    func write(_ value: JSONValue, level: Int = 0, into out: inout String) {
-        var bytes: [UInt8] = []
-        write(value, level: level, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends the UTF-8 text of `value` at nesting `level` to `out`: the
     /// writer works on bytes, as appending to a `String` piece by piece costs
     /// several times more.
@@ -108,13 +101,6 @@ public struct PythonJSONWriter: Sendable {
         guard let indent else { return }
         out.append(UInt8(ascii: "\n"))
         for _ in 0..<level { out.append(contentsOf: indent.utf8) }
-    }
-
-    /// Appends `s` as a quoted JSON string with Python's escapes.
-    func writeString(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        writeString(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `s`, quoted and escaped, as UTF-8 bytes.
