@@ -106,12 +106,11 @@ struct RenderCommand: ParsableCommand {
             throw CLIError("no chat template: '\(modelDirectory ?? "")' has neither chat_template.jinja nor a chat_template in tokenizer_config.json")
         }
         for (key, value) in try TemplateVariables.parse(self.variables).members { variables[key] = value }
-        let templates = try sources.map { source in
-            do {
-                return try JinjaTemplate(source: source)
-            } catch {
-                throw CLIError("the chat template does not parse: \(error)")
-            }
+        let templates: NamedChatTemplates<Result<JinjaTemplate, ChatTemplateError>>
+        do {
+            templates = try sources.parsing(JinjaRenderer.parse)
+        } catch {
+            throw CLIError("the chat template does not parse: \(error)")
         }
         let renderer = TemplateFileRenderer(templates: templates, baseVariables: variables, addGenerationPrompt: addGenerationPrompt,
                                             options: options, includeGenerationSpans: generationSpans)
@@ -194,13 +193,13 @@ struct RenderCommand: ParsableCommand {
 /// records with tools, when it has one), preparing each conversation as
 /// transformers does (`ChatRenderInput`).
 struct TemplateFileRenderer: Sendable {
-    let templates: NamedChatTemplates<JinjaTemplate>
+    let templates: NamedChatTemplates<Result<JinjaTemplate, ChatTemplateError>>
     let baseVariables: [(String, Value)]
     let addGenerationPrompt: Bool
     let options: RenderOptions
     let includeGenerationSpans: Bool
 
-    init(templates: NamedChatTemplates<JinjaTemplate>, baseVariables: JSONObject, addGenerationPrompt: Bool, options: RenderOptions, includeGenerationSpans: Bool) {
+    init(templates: NamedChatTemplates<Result<JinjaTemplate, ChatTemplateError>>, baseVariables: JSONObject, addGenerationPrompt: Bool, options: RenderOptions, includeGenerationSpans: Bool) {
         self.templates = templates
         self.baseVariables = zip(baseVariables.keys, baseVariables.values).map { ($0, Value(json: $1)) }
         self.addGenerationPrompt = addGenerationPrompt
@@ -226,7 +225,7 @@ struct TemplateFileRenderer: Sendable {
         }
         let template: JinjaTemplate
         do {
-            template = try templates.template(hasTools: record.tools != nil)
+            template = try templates.parsedTemplate(hasTools: record.tools != nil)
         } catch {
             return .object(JSONObject([("id", id), ("error", .string(error.description))]))
         }

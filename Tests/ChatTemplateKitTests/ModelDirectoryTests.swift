@@ -104,6 +104,26 @@ struct ModelDirectoryTests {
         }
     }
 
+    /// A template that does not parse fails only the conversations that need
+    /// it, as transformers compiles a template when a call uses it; when no
+    /// template parses, building the renderer fails with the syntax error.
+    @Test func aBrokenToolUseTemplateFailsOnlyConversationsWithTools() throws {
+        let directory = try modelDirectory(["chat_template.jinja": "D", "additional_chat_templates/tool_use.jinja": "{% if %}"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let renderer = try ChatMLTemplate().renderer(.jinja, model: ModelDirectory(url: directory))
+        #expect(try renderer.render(Self.withoutTools, addGenerationPrompt: false).text == "D")
+        do {
+            _ = try renderer.render(Self.withTools, addGenerationPrompt: false)
+            Issue.record("rendered with a tool_use template that does not parse")
+        } catch {
+            #expect(error.kind == "TemplateSyntaxError")
+            #expect(error.message.contains("line 1"))
+        }
+        let allBroken = try modelDirectory(["chat_template.jinja": "{{", "additional_chat_templates/tool_use.jinja": "{% if %}"])
+        defer { try? FileManager.default.removeItem(at: allBroken) }
+        #expect(throws: ChatTemplateError.self) { try ChatMLTemplate().renderer(.jinja, model: ModelDirectory(url: allBroken)) }
+    }
+
     /// Old checkpoints: special_tokens_map.json, read only when the config
     /// has no added_tokens_decoder, and then winning over the config.
     @Test func legacySpecialTokensMapFillsInTheTokens() throws {

@@ -51,5 +51,43 @@ public struct NamedChatTemplates<Source> {
     }
 }
 
+extension NamedChatTemplates where Source == String {
+    /// Each template parsed by `parse`. One that does not parse fails only
+    /// the conversations that would use it, as in transformers, which
+    /// compiles a template when a call uses it: a model whose `tool_use`
+    /// template is broken still renders conversations without tools. When
+    /// no template parses, the error (the `default` one's) is thrown here,
+    /// before any conversation.
+    public func parsing<Parsed>(
+        _ parse: (String) throws(ChatTemplateError) -> Parsed
+    ) throws(ChatTemplateError) -> NamedChatTemplates<Result<Parsed, ChatTemplateError>> {
+        let parsed = map { (source: String) -> Result<Parsed, ChatTemplateError> in
+            do throws(ChatTemplateError) {
+                return .success(try parse(source))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let failures = parsed.names.compactMap { name -> ChatTemplateError? in
+            guard case .failure(let error)? = parsed.byName[name] else { return nil }
+            return error
+        }
+        if failures.count == parsed.byName.count, let first = failures.first {
+            if case .failure(let error)? = parsed.byName["default"] { throw error }
+            throw first
+        }
+        return parsed
+    }
+}
+
+extension NamedChatTemplates {
+    /// The parsed template for a conversation with `tools` (`hasTools`) or
+    /// not, or why it cannot be had (it did not parse, there is no `default`).
+    public func parsedTemplate<Parsed>(hasTools: Bool) throws(ChatTemplateError) -> Parsed
+    where Source == Result<Parsed, ChatTemplateError> {
+        try template(hasTools: hasTools).get()
+    }
+}
+
 extension NamedChatTemplates: Sendable where Source: Sendable {}
 extension NamedChatTemplates: Equatable where Source: Equatable {}

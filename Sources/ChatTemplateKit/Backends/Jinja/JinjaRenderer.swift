@@ -6,8 +6,9 @@ import OrderedJSON
 /// conversation's `vars`).
 public struct JinjaRenderer: ChatRenderer {
     /// The parsed templates; most models have one, some a `tool_use` one
-    /// beside it, chosen per conversation as transformers does.
-    public let templates: NamedChatTemplates<JinjaTemplate>
+    /// beside it, chosen per conversation as transformers does. One that
+    /// does not parse fails the conversations that need it.
+    public let templates: NamedChatTemplates<Result<JinjaTemplate, ChatTemplateError>>
     /// Variables every render sees (`bos_token`, `eos_token` …); a
     /// conversation's own `vars` win over them.
     public var variables: JSONObject
@@ -23,20 +24,24 @@ public struct JinjaRenderer: ChatRenderer {
         try self.init(templates: NamedChatTemplates(single: source), variables: variables, options: options)
     }
 
-    /// Parses each of a model's named templates.
+    /// Parses each of a model's named templates; throws when none parses
+    /// (`NamedChatTemplates.parsing(_:)`).
     public init(templates sources: NamedChatTemplates<String>, variables: JSONObject = JSONObject(), options: RenderOptions = RenderOptions()) throws(ChatTemplateError) {
-        templates = try sources.map { (source: String) throws(ChatTemplateError) -> JinjaTemplate in
-            do throws(JinjaError) {
-                return try JinjaTemplate(source: source)
-            } catch {
-                // A syntax error is about the template file, not a conversation:
-                // say where it is. (Render errors keep the reference's exact text.)
-                let location = error.location.map { " (\($0))" } ?? ""
-                throw ChatTemplateError(error.kind.rawValue, error.message + location)
-            }
-        }
+        templates = try sources.parsing(Self.parse)
         self.variables = variables
         self.options = options
+    }
+
+    /// Parses a template. A syntax error is about the template file, not a
+    /// conversation, so it says where it is (render errors keep the
+    /// reference's exact text).
+    public static func parse(_ source: String) throws(ChatTemplateError) -> JinjaTemplate {
+        do throws(JinjaError) {
+            return try JinjaTemplate(source: source)
+        } catch {
+            let location = error.location.map { " (\($0))" } ?? ""
+            throw ChatTemplateError(error.kind.rawValue, error.message + location)
+        }
     }
 
     /// Always `.jinja`.
@@ -45,7 +50,7 @@ public struct JinjaRenderer: ChatRenderer {
     /// Renders a record read as template values: the same text as
     /// `render(Conversation(record:), addGenerationPrompt:)` of the same line.
     public func render(_ record: ConversationValues, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
-        let template = try templates.template(hasTools: record.tools != nil)
+        let template: JinjaTemplate = try templates.parsedTemplate(hasTools: record.tools != nil)
         var all = zip(variables.keys, variables.values).map { ($0, Value(json: $1)) }
         all += record.variables
         do {
@@ -61,7 +66,7 @@ public struct JinjaRenderer: ChatRenderer {
 
     /// Renders a conversation as transformers would with this template: `tool_use` when it has tools and the model has one.
     public func render(_ conversation: Conversation, addGenerationPrompt: Bool) throws(ChatTemplateError) -> RenderedChat {
-        let template = try templates.template(hasTools: conversation.tools != nil && conversation.tools != .null)
+        let template: JinjaTemplate = try templates.parsedTemplate(hasTools: conversation.tools != nil && conversation.tools != .null)
         var all = variables
         for (key, value) in conversation.variables.members { all[key] = value }
         var input = ChatRenderInput(
