@@ -42,6 +42,15 @@ public struct JinjaTemplate: Sendable {
         return RenderedText(text: output, generationSpans: renderer.generationSpans)
     }
 
+    /// Whether the template's text contains `text`, as Python's `text in
+    /// chat_template` asks (after newline normalisation, which no name changes).
+    func sourceMentions(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { pattern in
+            source.bytes.withUnsafeBufferPointer { UTF8Search.firstOffset(of: pattern, in: $0) != nil || pattern.isEmpty }
+        }
+    }
+
     /// Renders with variables given as JSON (for example one line of a JSONL
     /// conversation file), converted with Python's types: objects become dicts
     /// in key order, integers stay integers.

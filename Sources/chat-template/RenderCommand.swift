@@ -43,6 +43,14 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Pin strftime_now to this local time, e.g. 2026-07-26T12:00:00 (default: now).")
     var now: String?
 
+    @Flag(name: .customLong("continue-final-message"),
+          help: "End inside the final message, so a model continues it (transformers' continue_final_message); with --chat-template or --model-dir.")
+    var continueFinalMessage = false
+
+    @Option(name: .customLong("continue-field"),
+            help: "The final message's field to continue with --continue-final-message: content (default) or a reasoning field.")
+    var continueField: String?
+
     @Flag(name: .customLong("generation-spans"), help: "Add \"generation_spans\": the UTF-8 byte ranges [start, end) that {% generation %} blocks rendered.")
     var generationSpans = false
 
@@ -68,6 +76,17 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--chat-template is a Jinja template; it cannot be used with --template-backend swift")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if continueField != nil && !continueFinalMessage {
+            throw ValidationError("--continue-field needs --continue-final-message")
+        }
+        if continueFinalMessage {
+            // transformers' apply_chat_template refuses the same combinations.
+            if addGenerationPrompt {
+                throw ValidationError("--continue-final-message and --add-generation-prompt are not compatible: continue the final message, or prompt a new assistant message")
+            }
+            if generationSpans { throw ValidationError("--continue-final-message is not compatible with --generation-spans") }
+            if model != nil { throw ValidationError("--continue-final-message works with --chat-template or --model-dir, not --model") }
+        }
     }
 
     func run() throws {
@@ -113,7 +132,8 @@ struct RenderCommand: ParsableCommand {
             throw CLIError("the chat template does not parse: \(error)")
         }
         let renderer = TemplateFileRenderer(templates: templates, baseVariables: variables, addGenerationPrompt: addGenerationPrompt,
-                                            options: options, includeGenerationSpans: generationSpans)
+                                            options: options, includeGenerationSpans: generationSpans,
+                                            continuation: continueFinalMessage ? FinalMessageContinuation(field: continueField ?? "content") : nil)
         return renderer.render
     }
 
@@ -198,13 +218,17 @@ struct TemplateFileRenderer: Sendable {
     let addGenerationPrompt: Bool
     let options: RenderOptions
     let includeGenerationSpans: Bool
+    /// Set with `--continue-final-message`.
+    let continuation: FinalMessageContinuation?
 
-    init(templates: NamedChatTemplates<Result<JinjaTemplate, ChatTemplateError>>, baseVariables: JSONObject, addGenerationPrompt: Bool, options: RenderOptions, includeGenerationSpans: Bool) {
+    init(templates: NamedChatTemplates<Result<JinjaTemplate, ChatTemplateError>>, baseVariables: JSONObject, addGenerationPrompt: Bool, options: RenderOptions,
+         includeGenerationSpans: Bool, continuation: FinalMessageContinuation? = nil) {
         self.templates = templates
         self.baseVariables = zip(baseVariables.keys, baseVariables.values).map { ($0, Value(json: $1)) }
         self.addGenerationPrompt = addGenerationPrompt
         self.options = options
         self.includeGenerationSpans = includeGenerationSpans
+        self.continuation = continuation
     }
 
     /// One output record for one input line. The line is parsed straight into
@@ -233,7 +257,12 @@ struct TemplateFileRenderer: Sendable {
             let variables = try ChatRenderInput.templateVariables(
                 messages: record.messages, tools: record.tools, documents: record.documents,
                 addGenerationPrompt: addGenerationPrompt, variables: baseVariables + record.variables)
-            let rendered = try template.render(variables, options: options)
+            let rendered: RenderedText
+            if let continuation {
+                rendered = try template.render(variables, continuing: continuation, options: options)
+            } else {
+                rendered = try template.render(variables, options: options)
+            }
             return Self.success(id: id, text: rendered.text, spans: includeGenerationSpans ? rendered.generationSpans : nil)
         } catch {
             return .object(JSONObject([("id", id), ("error", .string(Self.errorText(error)))]))

@@ -158,6 +158,26 @@ import OrderedJSON
         #expect(outputs[1] == outputs[0] && outputs[2] == outputs[0])
     }
 
+    /// `--continue-final-message` ends the prompt inside the final message;
+    /// the combinations transformers refuses are refused before any line.
+    @Test func continuingTheFinalMessage() throws {
+        let scratch = try Scratch()
+        let templatePath = try scratch.write("t.jinja", "{% for m in messages %}<{{ m.role }}>{{ m.content }}</{{ m.role }}>{% endfor %}")
+        let input = try scratch.write("in.jsonl", [
+            #"{"id": 1, "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Sure"}]}"#,
+            #"{"id": 2, "messages": []}"#,
+        ].joined(separator: "\n"))
+        #expect(runCommand(["render", "--chat-template", templatePath, "--input", input, "--output", scratch.path("out.jsonl"),
+                            "--continue-final-message"]) == 1)
+        let records = try scratch.records("out.jsonl")
+        #expect(records[0]["text"] == .string("<user>hi</user><assistant>Sure"))
+        #expect(records[1]["error"] == .string("ValueError: continue_final_message is set but the conversation is empty!"))
+        for refused in [["--add-generation-prompt"], ["--generation-spans"], ["--model", "chatml"]] {
+            #expect(runCommand(["render", "--chat-template", templatePath, "--input", input, "--continue-final-message"] + refused) != 0)
+        }
+        #expect(runCommand(["render", "--chat-template", templatePath, "--input", input, "--continue-field", "content"]) != 0)
+    }
+
     @Test func varsFromFlagsAndLinesReachTheTemplate() throws {
         let scratch = try Scratch()
         let templatePath = try scratch.write("t.jinja", "{{ a }}-{{ b }}-{{ strftime_now('%Y-%m-%d') }}")

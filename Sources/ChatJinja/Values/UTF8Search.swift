@@ -74,6 +74,15 @@ enum UTF8Search {
         return found
     }
 
+    /// The byte offset of the last occurrence of `needle` in `text`, as
+    /// `str.rindex` finds it (in UTF-8 bytes rather than code points).
+    static func lastOffset(of needle: String, in text: String) -> Int? {
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in offsets(of: pattern, in: haystack, limit: 1, fromRight: true).first }
+        }
+    }
+
     /// `text` cut at the non-overlapping occurrences of `separator` (at most
     /// `limit` cuts, from the left or the right), as `str.split(sep)` does.
     static func split(_ text: String, on separator: String, limit: Int = .max, fromRight: Bool = false) -> [String] {
