@@ -350,6 +350,7 @@ import Testing
         #"{"kind": "method", "name": "format", "value": "{:05d} {:+d} {: d} {:x} {:X} {:o} {:b} {:c}", "args": [42, 5, 7, 255, 255, 8, 5, 65], "kwargs": {}, "expect": "'00042 +5  7 ff FF 10 101 A'"}"#,
         #"{"kind": "method", "name": "format", "value": "{}", "args": [[1, "a"]], "kwargs": {}, "expect": "\"[1, 'a']\""}"#,
         #"{"kind": "method", "name": "format", "value": "{:c}", "args": [-1], "kwargs": {}, "expect": "!OverflowError: %c arg not in range(0x110000)"}"#,
+        #"{"kind": "method", "name": "format", "value": "{:c}", "args": [false], "kwargs": {}, "expect": "'\\x00'"}"#,
         #"{"kind": "method", "name": "format", "value": "{:c}", "args": [1114111], "kwargs": {}, "expect": "'\\U0010ffff'"}"#,
         #"{"kind": "method", "name": "format", "value": "{:.30000000}|", "args": ["abc"], "kwargs": {}, "expect": "'abc|'"}"#,
         #"{"kind": "method", "name": "format", "value": "{}", "args": [true], "kwargs": {}, "expect": "'True'"}"#,

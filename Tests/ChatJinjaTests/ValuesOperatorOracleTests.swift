@@ -223,6 +223,7 @@ import Testing
         #"{"kind": "op", "name": "%", "value": "%-8.3f|", "args": [3.14159], "expect": "'3.142   |'"}"#,
         #"{"kind": "op", "name": "%", "value": "%c", "args": [9731], "expect": "'☃'"}"#,
         #"{"kind": "op", "name": "%", "value": "%c", "args": [-1], "expect": "!OverflowError: %c arg not in range(0x110000)"}"#,
+        #"{"kind": "op", "name": "%", "value": "%c", "args": [true], "expect": "'\\x01'"}"#,
         #"{"kind": "op", "name": "%", "value": "%c", "args": [1114112], "expect": "!OverflowError: %c arg not in range(0x110000)"}"#,
         #"{"kind": "op", "name": "%", "value": "%.30000000s|", "args": ["abc"], "expect": "'abc|'"}"#,
         #"{"kind": "op", "name": "%", "value": "%s", "args": [{"a": 1}], "expect": "\"{'a': 1}\""}"#,

@@ -133,7 +133,8 @@ enum PercentFormatter {
             case "r", "a": return pad(truncated(value.pythonRepr), numeric: false)
             case "c":
                 if case .string(let s) = value, s.unicodeScalars.count == 1 { return pad(s, numeric: false) }
-                if case .int(let code) = value {
+                // A bool is an int here, as everywhere in Python (`'%c' % True` is U+0001).
+                if case .int(let code)? = value.number {
                     guard (0...0x10FFFF).contains(code) else { throw JinjaError(.overflowError, "%c arg not in range(0x110000)") }
                     // A lone surrogate, which Python prints, has no Swift string.
                     guard let scalar = Unicode.Scalar(UInt32(code)) else { throw JinjaError(.valueError, "%c of a surrogate (\(code)) is not representable") }
