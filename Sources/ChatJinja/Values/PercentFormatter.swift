@@ -130,7 +130,8 @@ enum PercentFormatter {
             if conversion != "s", conversion != "r", conversion != "a" { try SizeLimit.checkField(precision) }
             switch conversion {
             case "s": return pad(truncated(value.pythonStr), numeric: false)
-            case "r", "a": return pad(truncated(value.pythonRepr), numeric: false)
+            case "r": return pad(truncated(value.pythonRepr), numeric: false)
+            case "a": return pad(truncated(value.pythonASCII), numeric: false)
             case "c":
                 if case .string(let s) = value, s.unicodeScalars.count == 1 { return pad(s, numeric: false) }
                 // A bool is an int here, as everywhere in Python (`'%c' % True` is U+0001).
@@ -189,7 +190,8 @@ enum PercentFormatter {
             if !number.isFinite {
                 let upper = "EFG".unicodeScalars.contains(conversion)
                 let word = number.isNaN ? "nan" : "inf"
-                return pad(sign(negative: number < 0) + (upper ? word.uppercased() : word), numeric: false)
+                // The `0` flag pads these with zeros too (`'%010f' % inf` is `0000000inf`).
+                return signed(upper ? word.uppercased() : word, negative: number < 0)
             }
             let alternate = flags.contains(.alternate) ? "#" : ""
             let text = String(format: "%\(alternate).\(precision ?? 6)\(Character(conversion))", number.magnitude)

@@ -32,6 +32,24 @@ extension Value {
         }
     }
 
+    /// Python `ascii(value)`: `repr` with every non-ASCII character escaped
+    /// (`\xe9`, `\u2028`, `\U0001f600`), what `%a` and `{!a}` print.
+    var pythonASCII: String {
+        let repr = pythonRepr
+        guard !repr.unicodeScalars.allSatisfy(\.isASCII) else { return repr }
+        var out = ""
+        for scalar in repr.unicodeScalars {
+            if scalar.isASCII {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            let (prefix, width) = scalar.value < 0x100 ? ("\\x", 2) : scalar.value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+            let hex = String(scalar.value, radix: 16)
+            out += prefix + String(repeating: "0", count: width - hex.count) + hex
+        }
+        return out
+    }
+
     /// Python `repr(value)`.
     public var pythonRepr: String {
         switch self {

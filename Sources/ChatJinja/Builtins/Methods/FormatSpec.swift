@@ -7,6 +7,8 @@ struct FormatSpec {
     var fill: Unicode.Scalar = " "
     var align: Unicode.Scalar? = nil
     var sign: Unicode.Scalar = "-"
+    /// `z` (Python 3.11): a float that rounds to zero prints without its minus sign.
+    var coercesNegativeZero = false
     var alternate = false
     var width = 0
     var grouping: Character? = nil
@@ -26,6 +28,7 @@ struct FormatSpec {
             align = first; i = 1
         }
         if i < c.count, "+- ".unicodeScalars.contains(c[i]) { sign = c[i]; i += 1 }
+        if i < c.count, c[i] == "z" { coercesNegativeZero = true; i += 1 }
         if i < c.count, c[i] == "#" { alternate = true; i += 1 }
         if i < c.count, c[i] == "0" {
             if align == nil { fill = "0"; align = "=" }
@@ -51,6 +54,7 @@ struct FormatSpec {
         switch value.unwrappingMarkup {
         case .string(let s):
             guard type == nil || type == "s" else { throw unknownCode(value) }
+            if coercesNegativeZero { throw JinjaError(.valueError, "Negative zero coercion (z) not allowed in string format specifier") }
             if align == "=" { throw JinjaError(.valueError, "'=' alignment not allowed in string format specifier") }
             var text = s
             if let precision { text = String(String.UnicodeScalarView(s.unicodeScalars.prefix(precision))) }
@@ -78,6 +82,9 @@ struct FormatSpec {
         // A bool prints as a word only with an empty spec; any spec formats it as an int.
         if case .bool(let b) = value, isEmpty { return b ? "True" : "False" }
         guard let number = value.number else { throw unknownCode(value) }
+        if coercesNegativeZero, case .int = number, type.map({ !"eEfFgG%".unicodeScalars.contains($0) }) ?? true {
+            throw JinjaError(.valueError, "Negative zero coercion (z) not allowed in integer format specifier")
+        }
         var digits: String
         let negative: Bool
         switch (type, number) {
@@ -97,8 +104,8 @@ struct FormatSpec {
             // Integers with a float presentation type convert; -0.0 keeps its sign.
             let d = number.asDouble
             try SizeLimit.checkField(precision)
-            negative = d.sign == .minus && !d.isNaN
             digits = floatDigits(abs(d), type: t)
+            negative = d.sign == .minus && !d.isNaN && !(coercesNegativeZero && Self.isZero(digits))
         default:
             throw unknownCode(value)
         }
@@ -110,6 +117,13 @@ struct FormatSpec {
             return signText + padding + digits
         }
         return pad(signText + digits, defaultAlign: ">")
+    }
+
+    /// Whether formatted digits are a zero (`0.00`, `0.0e+00`, `0%`): the
+    /// mantissa has no digit but 0.
+    private static func isZero(_ digits: String) -> Bool {
+        let mantissa = digits.unicodeScalars.prefix { $0 != "e" && $0 != "E" }
+        return !mantissa.contains { ("1"..."9").contains($0) } && mantissa.contains("0")
     }
 
     private func floatDigits(_ d: Double, type: Unicode.Scalar?) -> String {

@@ -78,7 +78,8 @@ enum StringFormatter {
         switch conversion {
         case nil: break
         case "s"?: value = .string(value.pythonStr)
-        case "r"?, "a"?: value = .string(value.pythonRepr)
+        case "r"?: value = .string(value.pythonRepr)
+        case "a"?: value = .string(value.pythonASCII)
         case let other?: throw JinjaError(.valueError, "Unknown conversion specifier \(other)")
         }
         return try FormatSpec(spec).apply(to: value)
