@@ -225,6 +225,8 @@ import Testing
         #"{"kind": "op", "name": "%", "value": "%c", "args": [-1], "expect": "!OverflowError: %c arg not in range(0x110000)"}"#,
         #"{"kind": "op", "name": "%", "value": "%c", "args": [true], "expect": "'\\x01'"}"#,
         #"{"kind": "op", "name": "%", "value": "%010f", "args": [Infinity], "expect": "'0000000inf'"}"#,
+        #"{"kind": "op", "name": "%", "value": "%(a)s %s", "args": [{"a": 1}], "expect": "!TypeError: not enough arguments for format string"}"#,
+        #"{"kind": "op", "name": "%", "value": "%s %(a)s", "args": [{"a": 1}], "expect": "\"{'a': 1} 1\""}"#,
         #"{"kind": "op", "name": "%", "value": "%+010.2f", "args": [-Infinity], "expect": "'-000000inf'"}"#,
         #"{"kind": "op", "name": "%", "value": "%a", "args": ["é"], "expect": "\"'\\\\xe9'\""}"#,
         #"{"kind": "op", "name": "%", "value": "%5a|", "args": ["😀"], "expect": "\"'\\\\U0001f600'|\""}"#,

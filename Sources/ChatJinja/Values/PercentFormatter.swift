@@ -6,7 +6,7 @@ enum PercentFormatter {
     /// Formats `format` with `arguments`: a tuple supplies positional values,
     /// a dict supplies `%(name)s` values, anything else is the single value.
     static func format(_ format: String, _ arguments: Value) throws(JinjaError) -> String {
-        let positional: [Value]
+        var positional: [Value]
         var mapping: Dict? = nil
         switch arguments {
         case .tuple(let elements): positional = elements
@@ -30,7 +30,6 @@ enum PercentFormatter {
             i += 1
             guard i < chars.count else { throw JinjaError(.valueError, "incomplete format") }
             var spec = Spec()
-            var value: Value? = nil
             if chars[i] == "(" {
                 var depth = 1, j = i + 1
                 while j < chars.count, depth > 0 {
@@ -41,7 +40,11 @@ enum PercentFormatter {
                 let key = String(String.UnicodeScalarView(chars[(i + 1)..<(j - 1)]))
                 guard let mapping else { throw JinjaError(.typeError, "format requires a mapping") }
                 guard let found = mapping[key] else { throw JinjaError(.keyError, Value.pythonStringRepr(key)) }
-                value = found
+                // As in CPython, the item becomes the only argument left: it
+                // feeds this conversion (or a `*` in it), and a positional
+                // conversion after it finds nothing.
+                positional = [found]
+                next = 0
                 i = j
             }
             while i < chars.count, let flag = Flag(chars[i]) { spec.flags.insert(flag); i += 1 }
@@ -67,9 +70,7 @@ enum PercentFormatter {
             let conversion = chars[i]
             i += 1
             if conversion == "%" { out += "%"; continue }
-            let argument: Value
-            if let value { argument = value } else { argument = try nextArgument() }
-            out += try spec.render(argument, conversion: conversion)
+            out += try spec.render(try nextArgument(), conversion: conversion)
         }
         // Python skips this check when the argument supports item access
         // (a dict, a list, an undefined value), even without `%(key)s`.
