@@ -20,33 +20,40 @@ enum MarkupFilters {
         }
     }
 
-    /// MarkupSafe's `striptags`: comments and tags removed, whitespace runs
-    /// collapsed to one space, entities unescaped.
+    /// MarkupSafe's `striptags` (3.0): comments and tags removed in one pass
+    /// from the left, which stops at the first `<!--` or `<` left open (the
+    /// rest stays as it is); whitespace runs collapsed to one space; character
+    /// references decoded.
     static func stripTags(_ text: String) -> String {
-        var scalars = Array(text.unicodeScalars)
-        scalars = removing(scalars, open: Array("<!--".unicodeScalars), close: Array("-->".unicodeScalars))
-        scalars = removing(scalars, open: ["<"], close: [">"])
-        let collapsed = StringSplitMethods.splittingOnWhitespace(String(String.UnicodeScalarView(scalars))).joined(separator: " ")
-        return HTMLEntities.unescape(collapsed)
-    }
-
-    /// Removes every `open … close` span (shortest match, as `<.*?>`).
-    private static func removing(_ scalars: [Unicode.Scalar], open: [Unicode.Scalar], close: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        var i = 0
-        func matches(_ pattern: [Unicode.Scalar], at position: Int) -> Bool {
-            position + pattern.count <= scalars.count && scalars[position..<(position + pattern.count)].elementsEqual(pattern)
-        }
-        while i < scalars.count {
-            if matches(open, at: i) {
-                var j = i + open.count
-                while j < scalars.count, !matches(close, at: j) { j += 1 }
-                if j < scalars.count { i = j + close.count; continue }
+        var text = text
+        let stripped: String = text.withUTF8 { bytes in
+            // `<`, `>` and `-` are ASCII, so byte offsets fall on character boundaries.
+            func find(_ pattern: StaticString, from start: Int) -> Int? {
+                guard start <= bytes.count else { return nil }
+                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+                let needle = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+                return UTF8Search.firstOffset(of: needle, in: rest).map { start + $0 }
             }
-            out.append(scalars[i])
-            i += 1
+            var kept: [UInt8] = []
+            var position = 0
+            while let start = find("<", from: position) {
+                let end: Int
+                if bytes[start...].starts(with: "<!--".utf8) {
+                    guard let close = find("-->", from: start + 4) else { break }
+                    end = close + 3
+                } else {
+                    guard let close = find(">", from: start) else { break }
+                    end = close + 1
+                }
+                kept.append(contentsOf: bytes[position..<start])
+                position = end
+            }
+            guard position > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            kept.append(contentsOf: bytes[position...])
+            return String(decoding: kept, as: UTF8.self)
         }
-        return out
+        let collapsed = StringSplitMethods.splittingOnWhitespace(stripped).joined(separator: " ")
+        return HTMLEntities.unescape(collapsed)
     }
 
     /// Jinja2's `urlencode`: a string is percent-encoded keeping `/`; a dict
