@@ -60,7 +60,10 @@ public struct FinalMessageContinuation: Sendable, Equatable {
             continued = string
             block.set("text", .string(string + Self.marker))
             blocks[index] = .dict(block)
-            if case .tuple = final { message.set(field, .tuple(blocks)) } else { message.set(field, .list(blocks)) }
+            // transformers marks the block in place, so every alias that holds
+            // the same list (the copies reasoning aliasing made) is marked too.
+            let marked: Value = if case .tuple = final { .tuple(blocks) } else { .list(blocks) }
+            for name in fields { message.set(name, marked) }
         default:
             for name in fields {
                 let value = message[name] ?? .none

@@ -32,6 +32,9 @@ struct FinalMessageContinuationTests {
         let reasoning = "{% for m in messages %}{{ m.reasoning_content }}|{{ m.content }}{% endfor %}"
         let thinking = Self.assistant([("content", .string("x")), ("thinking", .string("hmm"))])
         #expect(try Self.render(reasoning, [Self.user, thinking], field: "reasoning_content") == "|hihmm")
+        // A list of blocks is marked in place in transformers, so its aliases are marked too.
+        let listed = Self.assistant([("content", .string("x")), ("reasoning_content", .array([.object(JSONObject([("text", .string("abc"))]))]))])
+        #expect(try Self.render("[{{ messages[-1].thinking[0].text }}]", [listed], field: "reasoning_content") == "[abc")
     }
 
     @Test(arguments: [
