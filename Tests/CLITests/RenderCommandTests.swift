@@ -178,6 +178,19 @@ import OrderedJSON
         #expect(runCommand(["render", "--chat-template", templatePath, "--input", input, "--continue-field", "content"]) != 0)
     }
 
+    /// The progress bar's line count reads regular files only: counting a
+    /// pipe (`--input <(…)`, a FIFO) would eat the lines before the command
+    /// reads them.
+    @Test func onlyRegularFilesAreCountedAhead() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("in.jsonl", "{}\n\n{}\n")
+        #expect(countLines(atPath: file) == 2)
+        let fifo = scratch.path("fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(countLines(atPath: fifo) == nil)
+        #expect(countLines(atPath: scratch.directory.path) == nil)
+    }
+
     @Test func varsFromFlagsAndLinesReachTheTemplate() throws {
         let scratch = try Scratch()
         let templatePath = try scratch.write("t.jinja", "{{ a }}-{{ b }}-{{ strftime_now('%Y-%m-%d') }}")

@@ -10,9 +10,10 @@ final class ProgressReporter {
     private var lastDraw = Date.distantPast
 
     /// A reporter for `total` lines (unknown when `nil`), or `nil` when
-    /// standard error is not a terminal.
-    static func forTerminal(label: String, total: Int?) -> ProgressReporter? {
-        isatty(STDERR_FILENO) != 0 ? ProgressReporter(label: label, total: total) : nil
+    /// standard error is not a terminal; `total` is worked out only then
+    /// (counting reads the whole input once more).
+    static func forTerminal(label: String, total: @autoclosure () -> Int?) -> ProgressReporter? {
+        isatty(STDERR_FILENO) != 0 ? ProgressReporter(label: label, total: total()) : nil
     }
 
     private init(label: String, total: Int?) {
@@ -54,10 +55,13 @@ final class ProgressReporter {
 }
 
 /// The number of non-blank lines of a file, for the progress bar's total;
-/// `nil` for standard input or an unreadable file. Reads in chunks, so a
-/// dataset larger than memory can be counted too.
+/// `nil` for standard input, an unreadable file, or anything that is not a
+/// regular file: counting a pipe (`--input <(…)`, a FIFO) would consume the
+/// lines the command is about to read. Reads in chunks, so a dataset larger
+/// than memory can be counted too.
 func countLines(atPath path: String) -> Int? {
-    guard path != "-", let file = fopen(path, "rb") else { return nil }
+    var status = stat()
+    guard path != "-", stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let file = fopen(path, "rb") else { return nil }
     defer { fclose(file) }
     let chunkSize = 1 << 20
     let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
