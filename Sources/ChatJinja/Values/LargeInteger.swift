@@ -117,6 +117,29 @@ extension LargeInteger {
         return .object(LargeInteger(digits: String(format: "%.0f", whole)))
     }
 
+    /// The magnitude's digits in `radix` (2…36, lowercase), by long division
+    /// of the decimal digits: quadratic, and bounded like Python's conversions.
+    func magnitudeDigits(radix: Int) -> String {
+        let decimal = magnitude.digits
+        if radix == 10 { return decimal }
+        var number = decimal.utf8.map { Int($0) - 0x30 }
+        var out: [Character] = []
+        while !(number.count == 1 && number[0] == 0) && !number.isEmpty {
+            var quotient: [Int] = []
+            quotient.reserveCapacity(number.count)
+            var remainder = 0
+            for digit in number {
+                let current = remainder * 10 + digit
+                let q = current / radix
+                remainder = current % radix
+                if !(quotient.isEmpty && q == 0) { quotient.append(q) }
+            }
+            out.append(Character(String(remainder, radix: radix)))
+            number = quotient.isEmpty ? [0] : quotient
+        }
+        return out.isEmpty ? "0" : String(out.reversed())
+    }
+
     /// Python 3.11's default limit on the digits of an `int` ↔ `str` conversion.
     static let maximumDigits = 4_300
 }

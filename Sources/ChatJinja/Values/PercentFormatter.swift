@@ -29,6 +29,7 @@ enum PercentFormatter {
             guard c == "%" else { out.unicodeScalars.append(c); i += 1; continue }
             i += 1
             guard i < chars.count else { throw JinjaError(.valueError, "incomplete format") }
+            let specStart = i
             var spec = Spec()
             if chars[i] == "(" {
                 var depth = 1, j = i + 1
@@ -69,8 +70,19 @@ enum PercentFormatter {
             guard i < chars.count else { throw JinjaError(.valueError, "incomplete format") }
             let conversion = chars[i]
             i += 1
-            if conversion == "%" { out += "%"; continue }
-            out += try spec.render(try nextArgument(), conversion: conversion)
+            if conversion == "%", i - 1 == specStart {
+                out += "%"
+                continue
+            }
+            // Anything between the two `%` makes it a conversion like any
+            // other (CPython 3.11): it takes an argument, then `%` is refused.
+            let argument = try nextArgument()
+            if conversion == "%" { throw unsupported(conversion, at: i - 1) }
+            do {
+                out += try spec.render(argument, conversion: conversion)
+            } catch where error.kind == .valueError && error.message == Spec.unsupportedMarker {
+                throw unsupported(conversion, at: i - 1)
+            }
         }
         // Python skips this check when the argument supports item access
         // (a dict, a list, an undefined value), even without `%(key)s`.
@@ -120,8 +132,18 @@ enum PercentFormatter {
         }
     }
 
+    /// Python's error for an unknown conversion character at code point `index`.
+    private static func unsupported(_ conversion: Unicode.Scalar, at index: Int) -> JinjaError {
+        let hex = String(conversion.value, radix: 16)
+        return JinjaError(.valueError, "unsupported format character '\(conversion)' (0x\(hex)) at index \(index)")
+    }
+
     /// One conversion specifier: flags, width, precision.
     struct Spec {
+        /// What `render` throws for an unknown conversion; the caller, which
+        /// knows where in the format it is, words the error.
+        static let unsupportedMarker = "unsupported format character"
+
         var flags: Set<Flag> = []
         var width: Int? = nil
         var precision: Int? = nil
@@ -142,17 +164,22 @@ enum PercentFormatter {
                     guard let scalar = Unicode.Scalar(UInt32(code)) else { throw JinjaError(.valueError, "%c of a surrogate (\(code)) is not representable") }
                     return pad(String(Character(scalar)), numeric: false)
                 }
-                throw JinjaError(.typeError, "%c requires an int or a unicode character, not \(value.typeName)")
+                if case .object(is LargeInteger) = value { throw JinjaError(.overflowError, "%c arg not in range(0x110000)") }
+                throw JinjaError(.typeError, "%c requires int or char")
             case "d", "i", "u", "o", "x", "X":
                 let integer = try integerValue(value, conversion: conversion)
                 return integerText(integer, conversion: conversion)
             case "e", "E", "f", "F", "g", "G":
+                if case .object(let large as LargeInteger) = value {
+                    guard large.doubleValue.isFinite else { throw JinjaError(.overflowError, "int too large to convert to float") }
+                    return floatText(large.doubleValue, conversion: conversion)
+                }
                 guard let number = value.number else {
                     throw JinjaError(.typeError, "must be real number, not \(value.typeName)")
                 }
                 return floatText(number.asDouble, conversion: conversion)
             default:
-                throw JinjaError(.valueError, "unsupported format character '\(conversion)' (0x\(String(conversion.value, radix: 16)))")
+                throw JinjaError(.valueError, Self.unsupportedMarker)
             }
         }
 
@@ -161,30 +188,47 @@ enum PercentFormatter {
             return String(String.UnicodeScalarView(text.unicodeScalars.prefix(precision)))
         }
 
-        private func integerValue(_ value: Value, conversion: Unicode.Scalar) throws(JinjaError) -> Int {
+        /// The integer a `d`/`i`/`u`/`o`/`x`/`X` conversion prints: an int
+        /// (a bool is one), a large integer, or for `d`/`i`/`u` a float
+        /// truncated as Python's `int()` does, exactly.
+        private func integerValue(_ value: Value, conversion: Unicode.Scalar) throws(JinjaError) -> Value {
             switch value.number {
-            case .int(let i)?: return i
+            case .int(let i)?: return .int(i)
             case .double(let d)? where conversion == "d" || conversion == "i" || conversion == "u":
-                guard d.isFinite, abs(d) < 9.2e18 else { throw JinjaError(.overflowError, "cannot convert float to integer") }
-                return Int(d)
+                if d.isNaN { throw JinjaError(.valueError, "cannot convert float NaN to integer") }
+                if d.isInfinite { throw JinjaError(.overflowError, "cannot convert float infinity to integer") }
+                return LargeInteger.value(truncating: d)
             default:
+                if case .object(let large as LargeInteger) = value { return .object(large) }
                 let what = conversion == "d" || conversion == "i" || conversion == "u" ? "a real number" : "an integer"
                 throw JinjaError(.typeError, "%\(conversion) format: \(what) is required, not \(value.typeName)")
             }
         }
 
-        private func integerText(_ integer: Int, conversion: Unicode.Scalar) -> String {
+        private func integerText(_ integer: Value, conversion: Unicode.Scalar) -> String {
             let radix = conversion == "o" ? 8 : (conversion == "x" || conversion == "X") ? 16 : 10
-            var digits = String(integer.magnitude, radix: radix, uppercase: conversion == "X")
+            var digits: String
+            let negative: Bool
+            switch integer {
+            case .object(let large as LargeInteger):
+                digits = large.magnitudeDigits(radix: radix)
+                if conversion == "X" { digits = digits.uppercased() }
+                negative = large.isNegative
+            case .int(let i):
+                digits = String(i.magnitude, radix: radix, uppercase: conversion == "X")
+                negative = i < 0
+            default:
+                digits = ""
+                negative = false
+            }
             if let precision, digits.count < precision {
                 digits = String(repeating: "0", count: precision - digits.count) + digits
             }
-            if flags.contains(.alternate) {
-                if conversion == "o" { digits = "0o" + digits }
-                if conversion == "x" { digits = "0x" + digits }
-                if conversion == "X" { digits = "0X" + digits }
+            var prefix = ""
+            if flags.contains(.alternate), conversion != "d", conversion != "i", conversion != "u" {
+                prefix = conversion == "o" ? "0o" : conversion == "x" ? "0x" : "0X"
             }
-            return signed(digits, negative: integer < 0)
+            return signed(digits, negative: negative, prefix: prefix)
         }
 
         private func floatText(_ number: Double, conversion: Unicode.Scalar) -> String {
@@ -195,7 +239,9 @@ enum PercentFormatter {
                 return signed(upper ? word.uppercased() : word, negative: number < 0)
             }
             let alternate = flags.contains(.alternate) ? "#" : ""
-            let text = String(format: "%\(alternate).\(precision ?? 6)\(Character(conversion))", number.magnitude)
+            let text = conversion == "g" || conversion == "G"
+                ? FormatSpec.general(number.magnitude, precision: precision ?? 6, alternate: !alternate.isEmpty, upper: conversion == "G", keepsPoint: false)
+                : String(format: "%\(alternate).\(precision ?? 6)\(Character(conversion))", number.magnitude)
             return signed(text, negative: number.sign == .minus)
         }
 
@@ -203,8 +249,10 @@ enum PercentFormatter {
             negative ? "-" : flags.contains(.plus) ? "+" : flags.contains(.space) ? " " : ""
         }
 
-        private func signed(_ digits: String, negative: Bool) -> String {
-            let prefix = sign(negative: negative)
+        /// The sign, a radix `prefix` (`0x`), then the digits; zero padding
+        /// goes between the prefix and the digits (`'%#08o' % -1` is `-0o00001`).
+        private func signed(_ digits: String, negative: Bool, prefix radixPrefix: String = "") -> String {
+            let prefix = sign(negative: negative) + radixPrefix
             if flags.contains(.zero), !flags.contains(.left), let width, prefix.count + digits.count < width {
                 return prefix + String(repeating: "0", count: width - prefix.count - digits.count) + digits
             }

@@ -7,6 +7,11 @@ struct FormatSpec {
     var fill: Unicode.Scalar = " "
     var align: Unicode.Scalar? = nil
     var sign: Unicode.Scalar = "-"
+    /// Whether `=` comes from the `0` flag rather than the spec: a string
+    /// then keeps its own left alignment (`'{:05}'.format('ab')` is `ab000`).
+    var alignIsZeroPadding = false
+    /// Whether the spec names a sign (`+`, `-` or space), which `c` refuses.
+    var hasExplicitSign = false
     /// `z` (Python 3.11): a float that rounds to zero prints without its minus sign.
     var coercesNegativeZero = false
     var alternate = false
@@ -22,16 +27,20 @@ struct FormatSpec {
         let c = Array(spec.unicodeScalars)
         var i = 0
         let aligns: Set<Unicode.Scalar> = ["<", ">", "^", "="]
+        var hasExplicitFill = false
         if c.count >= 2, aligns.contains(c[1]) {
             fill = c[0]; align = c[1]; i = 2
+            hasExplicitFill = true
         } else if let first = c.first, aligns.contains(first) {
             align = first; i = 1
         }
-        if i < c.count, "+- ".unicodeScalars.contains(c[i]) { sign = c[i]; i += 1 }
+        if i < c.count, "+- ".unicodeScalars.contains(c[i]) { sign = c[i]; hasExplicitSign = true; i += 1 }
         if i < c.count, c[i] == "z" { coercesNegativeZero = true; i += 1 }
         if i < c.count, c[i] == "#" { alternate = true; i += 1 }
         if i < c.count, c[i] == "0" {
-            if align == nil { fill = "0"; align = "=" }
+            // Zero padding: the fill, unless one is given, and `=` alignment, unless one is given.
+            if !hasExplicitFill { fill = "0" }
+            if align == nil { align = "="; alignIsZeroPadding = true }
             i += 1
         }
         while i < c.count, let d = c[i].properties.numericType == .decimal && c[i].isASCII ? Int(String(c[i])) : nil {
@@ -53,13 +62,19 @@ struct FormatSpec {
     func apply(to value: Value) throws(JinjaError) -> String {
         switch value.unwrappingMarkup {
         case .string(let s):
+            if let grouping, type == nil || type == "s" { throw JinjaError(.valueError, "Cannot specify '\(grouping)' with 's'.") }
             guard type == nil || type == "s" else { throw unknownCode(value) }
+            // CPython's checks, in its order.
+            if hasExplicitSign {
+                throw JinjaError(.valueError, sign == " " ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier")
+            }
             if coercesNegativeZero { throw JinjaError(.valueError, "Negative zero coercion (z) not allowed in string format specifier") }
-            if align == "=" { throw JinjaError(.valueError, "'=' alignment not allowed in string format specifier") }
+            if alternate { throw JinjaError(.valueError, "Alternate form (#) not allowed in string format specifier") }
+            if align == "=" && !alignIsZeroPadding { throw JinjaError(.valueError, "'=' alignment not allowed in string format specifier") }
             var text = s
             if let precision { text = String(String.UnicodeScalarView(s.unicodeScalars.prefix(precision))) }
             return pad(text, defaultAlign: "<")
-        case .int, .bool, .double:
+        case .int, .bool, .double, .object(is LargeInteger):
             return try number(value)
         case .undefined(let undefined):
             // Undefined.__format__ formats its str(), which is "".
@@ -81,42 +96,63 @@ struct FormatSpec {
     private func number(_ value: Value) throws(JinjaError) -> String {
         // A bool prints as a word only with an empty spec; any spec formats it as an int.
         if case .bool(let b) = value, isEmpty { return b ? "True" : "False" }
-        guard let number = value.number else { throw unknownCode(value) }
+        let large: LargeInteger?
+        if case .object(let integer as LargeInteger) = value { large = integer } else { large = nil }
+        // A large integer formats with its exact digits, or as a float for the float types.
+        guard let number = value.number ?? large.map({ Value.Number.int($0.isNegative ? -1 : 1) }) else { throw unknownCode(value) }
         if coercesNegativeZero, case .int = number, type.map({ !"eEfFgG%".unicodeScalars.contains($0) }) ?? true {
             throw JinjaError(.valueError, "Negative zero coercion (z) not allowed in integer format specifier")
         }
+        if let grouping, let type, "bcnoxX".unicodeScalars.contains(type), grouping == "," || type == "c" || type == "n" {
+            throw JinjaError(.valueError, "Cannot specify '\(grouping)' with '\(type)'.")
+        }
         var digits: String
+        var prefix = ""
         let negative: Bool
         switch (type, number) {
         case (nil, .int(let i)), ("d"?, .int(let i)), ("n"?, .int(let i)):
             if precision != nil { throw JinjaError(.valueError, "Precision not allowed in integer format specifier") }
-            digits = String(i.magnitude); negative = i < 0
+            digits = large?.magnitudeDigits(radix: 10) ?? String(i.magnitude); negative = i < 0
         case ("b"?, .int(let i)), ("o"?, .int(let i)), ("x"?, .int(let i)), ("X"?, .int(let i)):
+            if precision != nil { throw JinjaError(.valueError, "Precision not allowed in integer format specifier") }
             let radix = type == "b" ? 2 : type == "o" ? 8 : 16
-            digits = String(i.magnitude, radix: radix, uppercase: type == "X"); negative = i < 0
-            if alternate { digits = (type == "b" ? "0b" : type == "o" ? "0o" : type == "X" ? "0X" : "0x") + digits }
+            digits = large?.magnitudeDigits(radix: radix) ?? String(i.magnitude, radix: radix)
+            if type == "X" { digits = digits.uppercased() }
+            negative = i < 0
+            if alternate { prefix = type == "b" ? "0b" : type == "o" ? "0o" : type == "X" ? "0X" : "0x" }
         case ("c"?, .int(let i)):
+            if precision != nil { throw JinjaError(.valueError, "Precision not allowed in integer format specifier") }
+            if hasExplicitSign { throw JinjaError(.valueError, "Sign not allowed with integer format specifier 'c'") }
+            if alternate { throw JinjaError(.valueError, "Alternate form (#) not allowed with integer format specifier 'c'") }
+            if large != nil { throw JinjaError(.overflowError, "Python int too large to convert to C long") }
             guard (0...0x10FFFF).contains(i) else { throw JinjaError(.overflowError, "%c arg not in range(0x110000)") }
             // A lone surrogate, which Python prints, has no Swift string.
             guard let scalar = Unicode.Scalar(UInt32(i)) else { throw JinjaError(.valueError, "%c of a surrogate (\(i)) is not representable") }
-            return pad(String(scalar), defaultAlign: "<")
-        case (let t, _) where t.map { "eEfFgG%".unicodeScalars.contains($0) } ?? true:
+            digits = String(scalar); negative = false
+        case (let t, _) where t.map { "eEfFgGn%".unicodeScalars.contains($0) } ?? true:
             // Integers with a float presentation type convert; -0.0 keeps its sign.
-            let d = number.asDouble
+            let d = large?.doubleValue ?? number.asDouble
             try SizeLimit.checkField(precision)
             digits = floatDigits(abs(d), type: t)
             negative = d.sign == .minus && !d.isNaN && !(coercesNegativeZero && Self.isZero(digits))
         default:
             throw unknownCode(value)
         }
-        if let grouping { digits = group(digits, with: grouping) }
         let signText = negative ? "-" : sign == "+" ? "+" : sign == " " ? " " : ""
-        if align == "=" || (align == nil && fill == "0") {
-            let length = signText.unicodeScalars.count + digits.unicodeScalars.count
-            let padding = String(repeating: String(fill), count: max(0, width - length))
-            return signText + padding + digits
+        let zeroPadded = align == "=" && fill == "0" || align == nil && fill == "0"
+        if let grouping {
+            // Hexadecimal, octal and binary digits group by four, others by three.
+            let size = type.map { "boxX".unicodeScalars.contains($0) } == true ? 4 : 3
+            // Zero padding is grouped too (`format(1234, '010,')` is `00,001,234`).
+            let minimum = zeroPadded ? width - signText.unicodeScalars.count - prefix.count : 0
+            digits = Self.group(digits, by: size, with: grouping, toWidth: minimum)
         }
-        return pad(signText + digits, defaultAlign: ">")
+        if align == "=" || (align == nil && fill == "0") {
+            let length = signText.unicodeScalars.count + prefix.count + digits.unicodeScalars.count
+            let padding = String(repeating: String(fill), count: max(0, width - length))
+            return signText + prefix + padding + digits
+        }
+        return pad(signText + prefix + digits, defaultAlign: ">")
     }
 
     /// Whether formatted digits are a zero (`0.00`, `0.0e+00`, `0%`): the
@@ -127,15 +163,24 @@ struct FormatSpec {
     }
 
     private func floatDigits(_ d: Double, type: Unicode.Scalar?) -> String {
-        if d.isNaN { return type.map { "EFG".unicodeScalars.contains($0) } == true ? "NAN" : "nan" }
-        if d.isInfinite { return type.map { "EFG".unicodeScalars.contains($0) } == true ? "INF" : "inf" }
+        if !d.isFinite {
+            let word = d.isNaN ? "nan" : "inf"
+            if type == "%" { return word + "%" }
+            return type.map { "EFG".unicodeScalars.contains($0) } == true ? word.uppercased() : word
+        }
         let hash = alternate ? "#" : ""
         switch type {
         case nil:
-            guard let precision else { return pythonFloatRepr(d) }
-            var text = String(format: "%\(hash).\(max(precision, 1))g", d)
-            if !text.contains(".") && !text.contains("e") && !text.contains("n") { text += ".0" }
-            return text
+            guard let precision else {
+                // `#` keeps a point in `repr`'s exponent form (`1.e+20`).
+                let repr = pythonFloatRepr(d)
+                guard alternate, !repr.contains("."), let e = repr.firstIndex(of: "e") else { return repr }
+                return String(repr[..<e]) + "." + String(repr[e...])
+            }
+            return Self.general(d, precision: precision, alternate: alternate, upper: false, keepsPoint: true)
+        case "g"?, "G"?, "n"?:
+            // Without a locale, `n` is `g`.
+            return Self.general(d, precision: precision ?? 6, alternate: alternate, upper: type == "G", keepsPoint: false)
         case "%"?:
             return String(format: "%\(hash).\(precision ?? 6)f", d * 100) + "%"
         case let t?:
@@ -143,13 +188,49 @@ struct FormatSpec {
         }
     }
 
-    private func group(_ digits: String, with separator: Character) -> String {
-        let integerPart = digits.prefix { $0.isNumber }
+    /// Python's `g` of a finite number, written here because C's `%#g` drops
+    /// the zeros that `#` should keep when rounding adds a digit (`'%#.2g'`
+    /// of 99.95 is `1.e+02` in glibc, `1.0e+02` in Python). With
+    /// `keepsPoint` it is the format with a precision and no type: a
+    /// fixed-point result keeps a digit after the point (`1.0`), and so
+    /// switches to exponent notation one digit earlier (`'{:.2}'.format(9.99)`
+    /// is `1e+01`).
+    static func general(_ d: Double, precision: Int, alternate: Bool, upper: Bool, keepsPoint: Bool) -> String {
+        let precision = max(precision, 1)
+        // The decimal exponent after rounding to `precision` digits.
+        let scientific = String(format: "%.\(precision - 1)e", d)
+        let exponent = scientific.split(separator: "e").last.flatMap { Int($0) } ?? 0
+        let usesExponent = exponent < -4 || exponent >= (keepsPoint ? precision - 1 : precision)
+        var text = usesExponent ? String(format: "%#.\(precision - 1)e", d) : String(format: "%#.\(precision - 1 - exponent)f", d)
+        if !alternate {
+            // Trailing zeros of the mantissa go, and then a bare point.
+            let e = text.firstIndex(of: "e") ?? text.endIndex
+            var mantissa = text[..<e]
+            while mantissa.last == "0" { mantissa.removeLast() }
+            if mantissa.last == "." { mantissa.removeLast() }
+            text = String(mantissa) + text[e...]
+        }
+        if keepsPoint, !usesExponent, !text.contains(".") { text += ".0" }
+        return upper ? text.uppercased() : text
+    }
+
+    /// The integer part of `digits` (its leading run of digits, hexadecimal
+    /// ones included) with `separator` every `size` digits from the right,
+    /// first left-padded with zeros until the grouped part is `width` long;
+    /// the rest (`.50`, `e+03`, `%`) follows unchanged.
+    private static func group(_ digits: String, by size: Int, with separator: Character, toWidth width: Int) -> String {
+        var integerPart = Array(digits.prefix { $0.isHexDigit && !($0 == "e" || $0 == "E") || size == 4 && $0.isHexDigit })
         let rest = digits.dropFirst(integerPart.count)
+        let target = width - rest.count
+        func groupedLength(_ count: Int) -> Int { count + max(0, count - 1) / size }
+        var count = integerPart.count
+        // `nan` and `inf` have no digits to pad.
+        while count > 0, groupedLength(count) < target { count += 1 }
+        integerPart.insert(contentsOf: repeatElement("0", count: count - integerPart.count), at: 0)
         var out = ""
-        for (n, ch) in integerPart.enumerated() {
-            if n > 0 && (integerPart.count - n) % 3 == 0 { out.append(separator) }
-            out.append(ch)
+        for (n, character) in integerPart.enumerated() {
+            if n > 0 && (integerPart.count - n) % size == 0 { out.append(separator) }
+            out.append(character)
         }
         return out + rest
     }
@@ -159,7 +240,7 @@ struct FormatSpec {
         guard width > length else { return text }
         let total = width - length
         let fillText = String(fill)
-        switch align ?? defaultAlign {
+        switch alignIsZeroPadding && defaultAlign == "<" ? defaultAlign : align ?? defaultAlign {
         case "<": return text + String(repeating: fillText, count: total)
         case "^":
             let left = total / 2

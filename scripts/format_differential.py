@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Differential check of Python's two string-formatting languages against
+Python itself: `'{:SPEC}'.format(v)` (the format-spec mini-language) and
+`'%FLAGS WIDTH.PRECISION CONVERSION' % args` (printf style), with random specs
+over ints, bools, floats (negative zero, inf, nan), integers beyond 64 bits,
+strings, None and containers. Each case renders through `chat-template
+render` and must print Python's text, or fail with the same exception type.
+
+  python3 scripts/format_differential.py [--count 6000] [--seed 1] [--binary .build/release/chat-template]
+"""
+import argparse, json, os, random, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VALUES = [0, 1, -1, 65, 255, 1234, -1234, 1234567, 123456789012, 2 ** 40, 10 ** 25, -(10 ** 22) - 7, True, False,
+          0.5, -0.0, 0.001, 1.5e-5, 1234.5, -1234.5678, 1e20, 1e-7, 99.95, -99.95, 99999.5, 9.99,
+          float("inf"), float("-inf"), float("nan"), "é", "abc", None, [1], {"a": 1}]
+TEMPLATE = ("{% if kind == 'format' %}{{ spec.format(v0) }}"
+            "{% elif n == 0 %}{{ spec % () }}{% elif n == 1 %}{{ spec % (v0,) }}"
+            "{% elif n == 2 %}{{ spec % (v0, v1) }}{% else %}{{ spec % (v0, v1, v2) }}{% endif %}")
+
+
+def format_case(rng):
+    align = rng.choice(["", "<", ">", "^", "="])
+    fill = rng.choice(["", "0", "x", "*"]) if align else ""
+    spec = (fill + align + rng.choice(["", "+", "-", " "]) + rng.choice(["", "z"]) + rng.choice(["", "#"])
+            + rng.choice(["", "0"]) + rng.choice(["", "1", "8", "12"]) + rng.choice(["", ",", "_"])
+            + rng.choice(["", ".0", ".2", ".5"]) + rng.choice(["", *"bcdeEfFgGnoxX%s"]))
+    return "format", "{:" + spec + "}|", [rng.choice(VALUES)]
+
+
+def percent_case(rng):
+    width = rng.choice(["", "1", "8", "12", "*"])
+    precision = rng.choice(["", ".0", ".2", ".5", ".*"])
+    spec = "%" + rng.choice(["", "-", "+", " ", "#", "0", "-0", "+0", "#0", " #"]) + width + precision + rng.choice("diouxXeEfFgGcrsa%")
+    args = []
+    if width == "*":
+        args.append(rng.choice([-5, 0, 6, 10]))
+    if precision == ".*":
+        args.append(rng.choice([-1, 0, 3]))
+    if not spec.endswith("%") or rng.random() < 0.3:
+        args.append(rng.choice(VALUES))
+    return "percent", spec + "|", args
+
+
+def python(kind, spec, args):
+    try:
+        return spec.format(*args) if kind == "format" else spec % tuple(args)
+    except Exception as e:  # the exception type is compared
+        return f"!{type(e).__name__}: {e}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=6000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
+    ap.add_argument("--show", type=int, default=10)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    cases = [rng.choice([format_case, percent_case])(rng) for _ in range(args.count)]
+    with tempfile.TemporaryDirectory() as scratch:
+        template, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
+        open(template, "w", encoding="utf-8").write(TEMPLATE)
+        with open(lines, "w", encoding="utf-8") as out:
+            for i, (kind, spec, values) in enumerate(cases):
+                variables = {"kind": kind, "spec": spec, "n": len(values), **{f"v{k}": v for k, v in enumerate(values)}}
+                out.write(json.dumps({"id": i, "messages": [], "vars": variables}, ensure_ascii=False) + "\n")
+        proc = subprocess.run([args.binary, "render", "--chat-template", template, "--input", lines], capture_output=True)
+    ours = {}
+    for line in proc.stdout.decode("utf-8").splitlines():
+        record = json.loads(line)
+        ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
+    differ = 0
+    for i, (kind, spec, values) in enumerate(cases):
+        want, got = python(kind, spec, values), ours.get(i, "!no output")
+        if got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0]):
+            continue
+        differ += 1
+        if differ <= args.show:
+            print(f"{kind} {spec!r} {values!r}\n    ours {got!r}\n    want {want!r}")
+    print(f"{len(cases)} cases, {differ} differ")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
