@@ -52,6 +52,9 @@ def make_variants(out):
                                    "video_token": {"__type": "AddedToken", "content": "<|video_pad|>"},
                                    "plain_token": {"content": "<p>"},
                                    "extra_special_tokens": {"audio_token": "<|AUDIO|>", "eos_token": "<|endoftext|>"}}, {}),
+        # `additional_special_tokens` as an object: read as `extra_special_tokens`, alongside them.
+        "additional-tokens": ({"chat_template": "{{ foo_token }}|{{ bar_token }}|" + default,
+                               "additional_special_tokens": {"foo_token": "<f>"}, "extra_special_tokens": {"bar_token": "<b>"}}, {}),
     }
     # An old checkpoint: no added_tokens_decoder, so special_tokens_map.json is read and wins.
     legacy_config = {k: v for k, v in config.items() if k != "added_tokens_decoder"}

@@ -129,12 +129,15 @@ extension ChatRenderInput {
         return .dict(aliasingReasoning(dict))
     }
 
+    /// The names a message's reasoning goes by, in the order transformers
+    /// looks for it (`_REASONING_FIELDS`).
+    public static let reasoningFields = ["reasoning_content", "thinking", "reasoning"]
+
     /// transformers copies the first non-null of `reasoning_content`,
     /// `thinking`, `reasoning` to `thinking` (first key, unless the message
     /// has its own) and `reasoning_content` (overwritten in place, or last).
     private static func aliasingReasoning(_ message: Dict) -> Dict {
-        let fields = ["reasoning_content", "thinking", "reasoning"]
-        guard let reasoning = fields.lazy.compactMap({ message[$0] }).first(where: { if case .none = $0 { false } else { true } }) else {
+        guard let reasoning = reasoningFields.lazy.compactMap({ message[$0] }).first(where: { if case .none = $0 { false } else { true } }) else {
             return message
         }
         var aliased = Dict()

@@ -18,7 +18,6 @@ public struct FinalMessageContinuation: Sendable, Equatable {
 
     /// What transformers appends to the text and looks for after rendering.
     static let marker = "CONTINUE_FINAL_MESSAGE_TAG "
-    private static let reasoningFields = ["reasoning_content", "thinking", "reasoning"]
 
     /// Marks the end of the final message of `messages` (prepared as
     /// `ChatRenderInput` prepares them) and returns the text it continues.
@@ -33,8 +32,8 @@ public struct FinalMessageContinuation: Sendable, Equatable {
         // Reasoning is copied under several names; every copy is marked, and
         // the template may read any of them.
         var fields = [field]
-        if Self.reasoningFields.contains(field) {
-            fields = Self.reasoningFields.filter { message[$0]?.pythonEquals(final) ?? false }
+        if ChatRenderInput.reasoningFields.contains(field) {
+            fields = ChatRenderInput.reasoningFields.filter { message[$0]?.pythonEquals(final) ?? false }
         }
         guard fields.contains(where: template.sourceMentions) else {
             throw JinjaError(.valueError, "continue_final_message is set to \"\(field)\" but this is not an accepted field in the chat_template")

@@ -76,6 +76,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--chat-template is a Jinja template; it cannot be used with --template-backend swift")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if continueField == "" { throw ValidationError("--continue-field needs a field name (content, reasoning_content …)") }
         if continueField != nil && !continueFinalMessage {
             throw ValidationError("--continue-field needs --continue-final-message")
         }

@@ -151,6 +151,13 @@ struct ModelDirectoryTests {
         #expect(try ModelDirectory(url: model).specialTokens == JSONObject([
             ("eos_token", .string("<E>")), ("video_token", .string("<vid>")), ("image_token", .string("<img>")), ("audio_token", .string("<aud>")),
         ]))
+        // `additional_special_tokens` as an object names tokens too, with or without `extra_special_tokens`.
+        for extra in [#", "extra_special_tokens": {"bar_token": "<b>"}"#, #", "extra_special_tokens": []"#] {
+            let additional = try modelDirectory(["tokenizer_config.json": #"{"additional_special_tokens": {"foo_token": "<f>"}"# + extra + "}"])
+            defer { try? FileManager.default.removeItem(at: additional) }
+            let tokens = try ModelDirectory(url: additional).specialTokens
+            #expect(tokens["foo_token"] == .string("<f>") && tokens["bar_token"] == (extra.contains("bar") ? .string("<b>") : nil))
+        }
         // A legacy entry replaces the config's AddedToken, not its string; `null` removes a token.
         let legacy = try modelDirectory([
             "tokenizer_config.json": #"{"bos_token": "<b>", "image_token": "<i>", "video_token": {"__type": "AddedToken", "content": "<v>"}}"#,
@@ -162,14 +169,29 @@ struct ModelDirectoryTests {
         ]))
     }
 
-    /// A config that exists but cannot be read stops with the system's
-    /// reason; it is not taken for a model without one (whose template would
-    /// then render without the model's special tokens).
-    @Test func anUnreadableConfigIsAnErrorNotAMissingFile() throws {
-        let model = try modelDirectory(["chat_template.jinja": "{{ bos_token }}", "tokenizer_config.json/x": ""])
+    /// As in transformers, a directory named like a model file is no such
+    /// file, and a file named like the extra-templates folder no folder.
+    @Test func onlyRegularFilesAreModelFiles() throws {
+        let model = try modelDirectory(["chat_template.jinja": "{{ bos_token }}|", "tokenizer_config.json/x": "",
+                                        "special_tokens_map.json/x": ""])
         defer { try? FileManager.default.removeItem(at: model) }
-        #expect(throws: ChatTemplateError.input("cannot read \(model.path)/tokenizer_config.json: Is a directory")) {
-            try ModelDirectory(url: model)
+        let directory = try ModelDirectory(url: model)
+        #expect(directory.chatTemplate == "{{ bos_token }}|" && directory.specialTokens.isEmpty)
+        let extras = try modelDirectory(["chat_template.jinja": "D", "additional_chat_templates": "not a folder"])
+        defer { try? FileManager.default.removeItem(at: extras) }
+        #expect(try ModelDirectory(url: extras).chatTemplates?.names == ["default"])
+    }
+
+    /// A file that cannot be read stops with the system's reason, never
+    /// taken for a missing one (whose absence would change the prompt).
+    @Test func readErrorsSayWhy() throws {
+        let model = try modelDirectory(["x/y": ""])
+        defer { try? FileManager.default.removeItem(at: model) }
+        #expect(throws: ChatTemplateError.input("cannot read \(model.path)/x: Is a directory")) {
+            try FileContents.bytes(atPath: model.appendingPathComponent("x").path)
+        }
+        #expect(throws: ChatTemplateError.input("cannot list \(model.path)/nope: No such file or directory")) {
+            try FileContents.entries(ofDirectory: model.appendingPathComponent("nope").path)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ChatJinja
 import OrderedJSON
 
 /// One chat message in OpenAI format, kept as the JSON it came from.
@@ -28,13 +29,11 @@ public struct Message: Sendable, Equatable {
     /// `thinking` and `reasoning` before rendering, so a dataset that uses the
     /// older names renders the same in both backends.
     public var reasoningContent: JSONValue? {
-        for key in Self.reasoningFields {
+        for key in ChatRenderInput.reasoningFields {
             if let value = json[key], !value.isNull { return value }
         }
         return json["reasoning_content"]
     }
-
-    private static let reasoningFields = ["reasoning_content", "thinking", "reasoning"]
 
     /// The `tool_calls` member exactly as given, when present.
     public var toolCallsValue: JSONValue? { json["tool_calls"] }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reading a whole file, with the system's reason when that fails ("Is a
-/// directory", "Permission denied"): Foundation's errors say only "The
-/// operation could not be completed".
+/// Reading files and directories, with the system's reason when that fails
+/// ("Is a directory", "Permission denied"): Foundation's errors say only
+/// "The operation could not be completed". Model directories use it, and so
+/// does the CLI for the files it is given.
 package enum FileContents {
     /// The bytes of the file at `path`, or the reason they cannot be read.
     package static func bytes(atPath path: String) throws(ChatTemplateError) -> [UInt8] {
@@ -17,6 +18,33 @@ package enum FileContents {
         }
         if ferror(file) != 0 { throw failure(path) }
         return bytes
+    }
+
+    /// Whether `path` is a regular file (through symbolic links), as
+    /// Python's `os.path.isfile` asks: a directory named like a model file
+    /// is not one.
+    package static func isRegularFile(atPath path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Whether `path` is a directory (through symbolic links), as `os.path.isdir` asks.
+    package static func isDirectory(atPath path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The names in the directory at `path` (without `.` and `..`), or the
+    /// reason they cannot be listed.
+    package static func entries(ofDirectory path: String) throws(ChatTemplateError) -> [String] {
+        guard let directory = opendir(path) else { throw .input("cannot list \(path): \(String(cString: strerror(errno)))") }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     private static func failure(_ path: String) -> ChatTemplateError {

@@ -49,11 +49,12 @@ public struct ModelDirectory: Sendable {
         tokenizerURL = fileManager.fileExists(atPath: tokenizerFile.path) ? tokenizerFile : nil
     }
 
-    /// A JSON file of the directory; `nil` when the model has none. A file
-    /// that exists but cannot be read is an error, not a missing file: a
-    /// template rendered without the model's special tokens would be wrong.
+    /// A JSON file of the directory; `nil` when the model has none (as for
+    /// transformers, a directory of that name is none). A file that exists
+    /// but cannot be read is an error, not a missing file: a template
+    /// rendered without the model's special tokens would be wrong.
     private static func readConfig(_ file: URL) throws(ChatTemplateError) -> JSONValue? {
-        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        guard FileContents.isRegularFile(atPath: file.path) else { return nil }
         let bytes = try FileContents.bytes(atPath: file.path)
         do {
             return try JSONParser().parse(bytes)
@@ -66,19 +67,11 @@ public struct ModelDirectory: Sendable {
     /// (by file name), or `nil` when neither exists: as in transformers, these
     /// files take the place of any template in `tokenizer_config.json`.
     static func templateFiles(in directory: URL) throws(ChatTemplateError) -> NamedChatTemplates<String>? {
-        let fileManager = FileManager.default
         var named: [String: String] = [:]
         let main = directory.appendingPathComponent("chat_template.jinja")
-        if fileManager.fileExists(atPath: main.path) { named["default"] = try readTemplate(main) }
+        if FileContents.isRegularFile(atPath: main.path) { named["default"] = try readTemplate(main) }
         let extras = directory.appendingPathComponent("additional_chat_templates")
-        var files: [String] = []
-        if fileManager.fileExists(atPath: extras.path) {
-            do {
-                files = try fileManager.contentsOfDirectory(atPath: extras.path)
-            } catch {
-                throw .input("cannot list \(extras.path): \(error)")
-            }
-        }
+        let files = FileContents.isDirectory(atPath: extras.path) ? try FileContents.entries(ofDirectory: extras.path) : []
         for file in files.sorted() where file.hasSuffix(".jinja") {
             named[String(file.dropLast(".jinja".count))] = try readTemplate(extras.appendingPathComponent(file))
         }

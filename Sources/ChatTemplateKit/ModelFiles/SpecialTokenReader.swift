@@ -23,7 +23,7 @@ enum SpecialTokenReader {
         var tokens = JSONObject()
         for name in standardNames {
             let value = legacyMap.flatMap { $0[name] } ?? config[name]
-            if let text = standardText(value) { tokens[name] = .string(text) }
+            if let text = value.flatMap(contentText) { tokens[name] = .string(text) }
         }
         // transformers collects model-specific tokens in two places: while
         // loading (plain strings in the config, `extra_special_tokens`
@@ -40,9 +40,25 @@ enum SpecialTokenReader {
         }
         for (name, value) in legacyMap?.members ?? [] where isModelSpecific(name) {
             // The legacy entry replaces the config's, a `null` included.
-            fromInitialiser[name] = legacyText(value).map(JSONValue.string)
+            fromInitialiser[name] = contentText(value).map(JSONValue.string)
         }
-        for extra in [config["extra_special_tokens"], legacyMap?["extra_special_tokens"]] {
+        // transformers 5 reads a config's `additional_special_tokens` as its
+        // `extra_special_tokens` when those are missing or empty, and else,
+        // once an `extra_special_tokens` object has been taken, again in the
+        // initialiser (where its names rank below all the others).
+        var configExtra = config["extra_special_tokens"]
+        var additional = config["additional_special_tokens"]
+        if !isTruthy(configExtra), additional != nil {
+            configExtra = additional
+            additional = nil
+        }
+        var fromLateExtra = JSONObject()
+        if case .object? = configExtra, case .object(let named)? = additional {
+            for (name, value) in named.members {
+                if let text = stringOrAddedToken(value) { fromLateExtra[name] = .string(text) }
+            }
+        }
+        for extra in [configExtra, legacyMap?["extra_special_tokens"]] {
             guard case .object(let named)? = extra else { continue }
             for (name, value) in named.members {
                 if let text = stringOrAddedToken(value) { fromLoader[name] = .string(text) }
@@ -50,6 +66,7 @@ enum SpecialTokenReader {
         }
         // Model-specific names are set after the standard ones, so an
         // `extra_special_tokens` entry named `eos_token` replaces it.
+        for (name, value) in fromLateExtra.members { tokens[name] = value }
         for (name, value) in fromInitialiser.members where fromLoader[name] == nil { tokens[name] = value }
         for (name, value) in fromLoader.members { tokens[name] = value }
         return tokens
@@ -59,12 +76,26 @@ enum SpecialTokenReader {
         name.hasSuffix("_token") && !standardNames.contains(name)
     }
 
-    /// A standard token in the config: a string or `{"content": …}`.
-    private static func standardText(_ value: JSONValue?) -> String? {
+    /// A token written as a string or `{"content": …}`: how the config
+    /// writes the standard tokens, and how the legacy file writes any (it
+    /// turns every object into an AddedToken).
+    private static func contentText(_ value: JSONValue) -> String? {
         switch value {
-        case .string(let text)?: return text
-        case .object(let object)?: return object["content"]?.stringValue
+        case .string(let text): return text
+        case .object(let object): return object["content"]?.stringValue
         default: return nil
+        }
+    }
+
+    /// Python's truthiness of a JSON value.
+    private static func isTruthy(_ value: JSONValue?) -> Bool {
+        switch value {
+        case nil, .null?, .bool(false)?, .int(0)?: return false
+        case .double(let d)?: return d != 0
+        case .string(let s)?: return !s.isEmpty
+        case .array(let items)?: return !items.isEmpty
+        case .object(let object)?: return !object.isEmpty
+        default: return true
         }
     }
 
@@ -78,14 +109,5 @@ enum SpecialTokenReader {
     private static func stringOrAddedToken(_ value: JSONValue) -> String? {
         if case .string(let text) = value { return text }
         return addedTokenText(value)
-    }
-
-    /// The legacy file turns every object into an AddedToken.
-    private static func legacyText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): return text
-        case .object(let object): return object["content"]?.stringValue
-        default: return nil
-        }
     }
 }
