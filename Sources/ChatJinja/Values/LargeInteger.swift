@@ -63,11 +63,22 @@ final class LargeInteger: JinjaObject {
         return isNegative ? -order : order
     }
 
+    /// Exact, as Python compares an int with a float: the float's integral
+    /// part as an integer first, then its fraction.
     private func compare(to number: Value.Number) -> Int {
         switch number {
         // Outside Int's range, the sign alone decides.
         case .int: return isNegative ? -1 : 1
-        case .double(let d): return doubleValue == d ? 0 : (doubleValue < d ? -1 : 1)
+        case .double(let d):
+            if d.isNaN { return Value.unordered }
+            if d.isInfinite { return d > 0 ? -1 : 1 }
+            let whole = d.rounded(.towardZero)
+            guard case .object(let integral as LargeInteger) = LargeInteger.value(truncating: whole) else {
+                return isNegative ? -1 : 1
+            }
+            let order = compare(to: integral)
+            if order != 0 { return order }
+            return d > whole ? -1 : (d < whole ? 1 : 0)
         }
     }
 }

@@ -51,9 +51,10 @@ enum Operators {
         case .notEqual:
             return .bool(!lhs.pythonEquals(rhs))
         case .less:
-            return .bool(try lhs.pythonCompare(rhs, operator: "<") < 0)
+            return .bool(try lhs.pythonLess(than: rhs))
         case .lessEqual:
-            return .bool(try lhs.pythonCompare(rhs, operator: "<=") <= 0)
+            let order = try lhs.pythonCompare(rhs, operator: "<=")
+            return .bool(order <= 0 && order != Value.unordered)
         case .greater:
             return .bool(try lhs.pythonCompare(rhs, operator: ">") > 0)
         case .greaterEqual:

@@ -44,10 +44,16 @@ extension Value {
     /// Python's `<` with its type rules: numbers with numbers, strings by code
     /// point, lists and tuples lexicographically; anything else is a `TypeError`.
     public func pythonLess(than other: Value, operator symbol: String = "<") throws(JinjaError) -> Bool {
-        try pythonCompare(other, operator: symbol) < 0
+        let order = try pythonCompare(other, operator: symbol)
+        return order < 0 && order != Self.unordered
     }
 
-    /// -1, 0 or 1 as Python orders the two values; `TypeError` for unorderable pairs.
+    /// What `pythonCompare` answers for a NaN: every ordering is false, as
+    /// `==` is (`1 < nan`, `1 > nan` and `1 == nan` are all `False`).
+    static let unordered = Int.min
+
+    /// -1, 0 or 1 as Python orders the two values, or `unordered`; `TypeError`
+    /// for unorderable pairs.
     func pythonCompare(_ other: Value, operator symbol: String = "<") throws(JinjaError) -> Int {
         if case .undefined(let u) = self { throw u.error }
         if case .undefined(let u) = other { throw u.error }
@@ -62,6 +68,7 @@ extension Value {
             return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
         default:
             if let a = numericValue, let b = other.numericValue {
+                if a.isNaN || b.isNaN { return Self.unordered }
                 if a == b { return 0 }
                 return a < b ? -1 : 1
             }
@@ -97,6 +104,12 @@ private enum NumericKey: Equatable, Comparable {
         case .int(let i): return Double(i)
         case .double(let d): return d
         }
+    }
+
+    /// Whether this is a float NaN, which no ordering holds for.
+    var isNaN: Bool {
+        if case .double(let d) = self { return d.isNaN }
+        return false
     }
 }
 
