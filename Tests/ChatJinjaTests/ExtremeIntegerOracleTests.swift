@@ -38,6 +38,12 @@ struct ExtremeIntegerOracleTests {
         #expect(try JinjaTemplate(source: source).render([:]).text == "False|True|True|False|False|True|False|False|False|False|False")
     }
 
+    /// A 64-bit integer compares with a float exactly, not through `Double`.
+    @Test func integersAndFloatsCompareExactly() throws {
+        let source = "{{ 9007199254740993 == 9007199254740992.0 }}|{{ 9007199254740993 > 9007199254740992.0 }}|{{ -3 < -3.5 }}|{{ 9223372036854775807 < 9223372036854775808.0 }}|{{ [9007199254740993, 9007199254740992.0]|max }}"
+        #expect(try JinjaTemplate(source: source).render([:]).text == "False|True|False|True|9007199254740993")
+    }
+
     /// Python computes `10 ** 2**63` here and never finishes; every digit is
     /// rounded away, so the answer it would reach is 0.
     @Test func anIntegerRoundedToIntMinDigitsIsZero() throws {

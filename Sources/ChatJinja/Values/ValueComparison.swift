@@ -78,9 +78,9 @@ extension Value {
     }
 }
 
-/// A number compared exactly: two ints compare as ints, so large values keep
-/// their precision; mixed comparisons go through `Double`, as Python's do for
-/// all practical magnitudes.
+/// A number compared exactly, as Python compares an int with a float: not
+/// through `Double`, which cannot hold every 64-bit integer
+/// (`9007199254740993 == 9007199254740992.0` is `False`).
 private enum NumericKey: Equatable, Comparable {
     case int(Int)
     case double(Double)
@@ -88,15 +88,30 @@ private enum NumericKey: Equatable, Comparable {
     static func == (lhs: NumericKey, rhs: NumericKey) -> Bool {
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): return a == b
-        default: return lhs.asDouble == rhs.asDouble
+        case (.int(let a), .double(let b)), (.double(let b), .int(let a)): return order(a, b) == 0
+        case (.double(let a), .double(let b)): return a == b
         }
     }
 
     static func < (lhs: NumericKey, rhs: NumericKey) -> Bool {
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): return a < b
-        default: return lhs.asDouble < rhs.asDouble
+        case (.int(let a), .double(let b)): return order(a, b) == -1
+        case (.double(let a), .int(let b)): return order(b, a) == 1
+        case (.double(let a), .double(let b)): return a < b
         }
+    }
+
+    /// -1, 0 or 1 as the integer `a` orders against the float `b`; `nil` for NaN.
+    private static func order(_ a: Int, _ b: Double) -> Int? {
+        if b.isNaN { return nil }
+        // 2⁶³ is exactly representable; every Int is below it and at or above -2⁶³.
+        if b >= 9_223_372_036_854_775_808.0 { return -1 }
+        if b < -9_223_372_036_854_775_808.0 { return 1 }
+        let floor = b.rounded(.down)
+        let integral = Int(floor)
+        if a != integral { return a < integral ? -1 : 1 }
+        return b > floor ? -1 : 0
     }
 
     private var asDouble: Double {
