@@ -174,13 +174,23 @@ struct JSONReader<Builder: JSONBuilder> {
         }
     }
 
+    /// Python 3.11's limit on the digits of an `int()` conversion, which
+    /// `json.loads` meets for an integer literal.
+    @inlinable static var maximumIntegerDigits: Int { 4_300 }
+
     @inlinable
     mutating func readNumber() throws(JSONParseError) -> Builder.Node {
         let start = position
         if bytes[position] == UInt8(ascii: "-") {
             position += 1
             if position < bytes.count, bytes[position] == UInt8(ascii: "I") {
-                try expectWord("Infinity")
+                do {
+                    try expectWord("Infinity")
+                } catch {
+                    // `json.loads` points at the sign, where the value it could not read starts.
+                    position = start
+                    throw self.error("Expecting value")
+                }
                 return builder.makeDouble(-.infinity)
             }
         }
@@ -213,6 +223,11 @@ struct JSONReader<Builder: JSONBuilder> {
                 position = exponent
                 while position < bytes.count, isDigit(bytes[position]) { position += 1 }
             }
+        }
+        let digitCount = position - digitsStart
+        if isInteger, digitCount > Self.maximumIntegerDigits {
+            // Python reads an integer literal with `int()`, which refuses this many digits.
+            throw error("Exceeds the limit (\(Self.maximumIntegerDigits) digits) for integer string conversion: value has \(digitCount) digits; use sys.set_int_max_str_digits() to increase the limit")
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger { return Int(text).map(builder.makeInt) ?? builder.makeLargeInteger(digits: text) }

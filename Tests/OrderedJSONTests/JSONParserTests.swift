@@ -114,7 +114,7 @@ import Testing
     @Test(arguments: [
         ("[01]", "Expecting ',' delimiter", 3), ("[-01]", "Expecting ',' delimiter", 4), ("[00]", "Expecting ',' delimiter", 3),
         ("[1.]", "Expecting ',' delimiter", 3), ("[1e]", "Expecting ',' delimiter", 3), ("[1e+]", "Expecting ',' delimiter", 3),
-        ("[.5]", "Expecting value", 2), ("[-x]", "Expecting value", 2), ("{\"a\": 01}", "Expecting ',' delimiter", 8), ("01", "Extra data", 2),
+        ("[.5]", "Expecting value", 2), ("[-x]", "Expecting value", 2), ("[-I]", "Expecting value", 2), ("[-Inf]", "Expecting value", 2), ("{\"a\": 01}", "Expecting ',' delimiter", 8), ("01", "Extra data", 2),
     ])
     func refusesNumbersPythonRefuses(text: String, message: String, column: Int) {
         do {
@@ -124,6 +124,15 @@ import Testing
             #expect(error.message == message)
             #expect(error.column == column)
         }
+    }
+
+    /// `json.loads` reads an integer with `int()`, which refuses more than
+    /// 4,300 digits; a float of any length is fine.
+    @Test func integersStopAtPythonsDigitLimit() throws {
+        let longest = String(repeating: "7", count: 4300)
+        #expect(try parser.parse("[-\(longest)]") == .array([.largeInteger("-" + longest)]))
+        #expect(throws: JSONParseError.self) { try parser.parse("[\(longest)7]") }
+        #expect(try parser.parse("[\(longest)7.5]").arrayValue?.first?.kindName == "number")
     }
 
     @Test func readsNumbersPythonReads() throws {
