@@ -57,10 +57,26 @@ struct RenderLimitsTests {
         }
     }
 
+    /// Past what fits in a machine integer, Python's own errors.
+    @Test(arguments: [
+        ("{{ '{:99999999999999999999999}'.format(1) }}", "ValueError: Too many decimal digits in format string"),
+        ("{{ '%99999999999999999999s' % 'a' }}", "ValueError: width too big"),
+        ("{{ '%.2147483648s' % 'a' }}", "ValueError: precision too big"),
+        ("{{ '%.*s' % (2147483648, 'a') }}", "OverflowError: Python int too large to convert to C int"),
+    ])
+    func absurdFieldsFailAsInPython(source: String, expected: String) throws {
+        do {
+            _ = try JinjaTemplate(source: source).render([:])
+            Issue.record("rendered")
+        } catch {
+            #expect("\(error.kind.rawValue): \(error.message)" == expected)
+        }
+    }
+
     /// A format field wider than a method may build fails by name (Python
     /// would build it or run out of memory); it is never cut short.
     @Test(arguments: [
-        "{{ '{:99999999999999999999999}'.format(1) }}", "{{ '{:>20000000}'.format('a') }}",
+        "{{ '{:>20000000}'.format('a') }}", "{{ '{:99999999999}'.format(1) }}",
         "{{ '{:.20000000f}'.format(1.5) }}", "{{ '%20000000d' % 1 }}", "{{ '%*d' % (-9223372036854775807, 1) }}",
         "{{ '%.20000000f' % 1.5 }}",
     ])

@@ -55,15 +55,18 @@ enum PercentFormatter {
                 if width < 0 { spec.flags.insert(.left) }
                 spec.width = Int(width.magnitude)
             } else {
-                spec.width = readNumber(chars, &i)
+                spec.width = try readNumber(chars, &i, tooLarge: "width too big")
             }
             if i < chars.count, chars[i] == "." {
                 i += 1
                 if i < chars.count, chars[i] == "*" {
                     // A negative precision from `*` counts as none given: 0.
                     spec.precision = max(0, try integerArgument(try nextArgument())); i += 1
+                    if let precision = spec.precision, precision > Int(Int32.max) { throw JinjaError(.overflowError, "Python int too large to convert to C int") }
                 } else {
-                    spec.precision = readNumber(chars, &i) ?? 0
+                    spec.precision = try readNumber(chars, &i, tooLarge: "precision too big") ?? 0
+                    // CPython keeps a precision in a C int.
+                    if let precision = spec.precision, precision > Int(Int32.max) { throw JinjaError(.valueError, "precision too big") }
                 }
             }
             while i < chars.count, "hlL".unicodeScalars.contains(chars[i]) { i += 1 }
@@ -101,10 +104,11 @@ enum PercentFormatter {
         }
     }
 
-    private static func readNumber(_ chars: [Unicode.Scalar], _ i: inout Int) -> Int? {
+    private static func readNumber(_ chars: [Unicode.Scalar], _ i: inout Int, tooLarge: String) throws(JinjaError) -> Int? {
         var number: Int? = nil
         while i < chars.count, let digit = Int(String(chars[i])), chars[i].isASCII {
-            number = SizeLimit.appending(digit: digit, to: number ?? 0)
+            guard let longer = SizeLimit.appending(digit: digit, to: number ?? 0) else { throw JinjaError(.valueError, tooLarge) }
+            number = longer
             i += 1
         }
         return number
@@ -112,6 +116,7 @@ enum PercentFormatter {
 
     private static func integerArgument(_ value: Value) throws(JinjaError) -> Int {
         guard case .int(let i)? = value.number.map(Value.init(number:)) else {
+            if case .object(is LargeInteger) = value { throw JinjaError(.overflowError, "Python int too large to convert to C ssize_t") }
             throw JinjaError(.typeError, "* wants int")
         }
         // Not Int.min, whose magnitude is no Int; wide fields fail `SizeLimit.checkField`.

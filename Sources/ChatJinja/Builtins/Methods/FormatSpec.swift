@@ -44,14 +44,18 @@ struct FormatSpec {
             i += 1
         }
         while i < c.count, let d = c[i].properties.numericType == .decimal && c[i].isASCII ? Int(String(c[i])) : nil {
-            width = SizeLimit.appending(digit: d, to: width); i += 1
+            guard let wider = SizeLimit.appending(digit: d, to: width) else { throw Self.tooManyDigits }
+            width = wider; i += 1
         }
         try SizeLimit.checkField(width)
         if i < c.count, c[i] == "," || c[i] == "_" { grouping = Character(c[i]); i += 1 }
         if i < c.count, c[i] == "." {
             i += 1
             var p = 0, any = false
-            while i < c.count, c[i].isASCII, let d = Int(String(c[i])) { p = SizeLimit.appending(digit: d, to: p); i += 1; any = true }
+            while i < c.count, c[i].isASCII, let d = Int(String(c[i])) {
+                guard let longer = SizeLimit.appending(digit: d, to: p) else { throw Self.tooManyDigits }
+                p = longer; i += 1; any = true
+            }
             guard any else { throw JinjaError(.valueError, "Format specifier missing precision") }
             precision = p
         }
@@ -59,6 +63,9 @@ struct FormatSpec {
         guard i == c.count else { throw JinjaError(.valueError, "Invalid format specifier '\(spec)'") }
     }
 
+    private static let tooManyDigits = JinjaError(.valueError, "Too many decimal digits in format string")
+
+    /// The text of `value` formatted by this spec, as `format(value, spec)`.
     func apply(to value: Value) throws(JinjaError) -> String {
         switch value.unwrappingMarkup {
         case .string(let s):

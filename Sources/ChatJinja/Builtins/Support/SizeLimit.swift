@@ -13,10 +13,11 @@ enum SizeLimit {
     }
 
     /// `number * 10 + digit`, for a width or precision read from a format
-    /// string: saturating instead of trapping on an absurd digit string,
-    /// since a field that wide fails `checkField` anyway.
-    static func appending(digit: Int, to number: Int) -> Int {
-        total(number, times: 10, plus: digit)
+    /// string; `nil` past `Int.max`, where Python gives up too ("Too many
+    /// decimal digits in format string").
+    static func appending(digit: Int, to number: Int) -> Int? {
+        let sum = total(number, times: 10, plus: digit)
+        return sum == .max ? nil : sum
     }
 
     /// Throws when a format field's width (or a number's precision) would
