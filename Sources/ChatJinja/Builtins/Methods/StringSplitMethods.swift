@@ -35,6 +35,8 @@ enum StringSplitMethods {
     private static func split(_ receiver: Value, _ arguments: Arguments, _ name: String, fromRight: Bool) throws(JinjaError) -> Value {
         let args = try arguments.bind(name, ["sep", "maxsplit"])
         let text = try StringMethods.text(receiver)
+        // `maxsplit` is an int; unlike `sep`, `None` is not allowed.
+        if case .none? = args[1] { throw JinjaError(.typeError, "'NoneType' object cannot be interpreted as an integer") }
         var limit = try Value.optionalInt(args[1], name) ?? -1
         if limit < 0 { limit = .max }
         let separator: String?

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Python's character classes and searches, on code points, where Swift's
 /// `Character` (a grapheme cluster) would count differently.
 enum PythonText {
@@ -98,18 +100,28 @@ enum PythonText {
         return after == scalars.count || !isCased(scalars[after])
     }
 
-    /// Python `str.casefold()`: lowercase plus the full foldings that differ
-    /// from it in practice (`ß` → `ss`, final sigma → `σ`).
+    /// Python `str.casefold()`: Unicode full case folding (`ß` → `ss`, `ﬁ` →
+    /// `fi`, `µ` → `μ`), which ICU's folding gives, except that Unicode folds
+    /// Cherokee to its capitals, which ICU leaves or lowercases.
     static func caseFold(_ text: String) -> String {
         var out = ""
+        var run = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "ß", "ẞ": out += "ss"
-            case "ς": out += "σ"
-            default: out += lower(scalar)
+            let cherokee: UInt32? = switch scalar.value {
+            case 0x13A0...0x13F5: scalar.value
+            case 0x13F8...0x13FD: scalar.value - 8
+            case 0xAB70...0xABBF: scalar.value - 0xAB70 + 0x13A0
+            default: nil
             }
+            guard let cherokee, let folded = Unicode.Scalar(cherokee) else {
+                run.unicodeScalars.append(scalar)
+                continue
+            }
+            out += run.folding(options: .caseInsensitive, locale: nil)
+            run = ""
+            out.unicodeScalars.append(folded)
         }
-        return out
+        return out + run.folding(options: .caseInsensitive, locale: nil)
     }
 
     /// Python `str.upper()`.
