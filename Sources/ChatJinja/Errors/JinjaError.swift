@@ -25,6 +25,8 @@ public struct JinjaError: Error, Sendable, CustomStringConvertible {
         case zeroDivisionError = "ZeroDivisionError"
         /// See `typeError`.
         case overflowError = "OverflowError"
+        /// A failed `assert` inside Jinja2 itself (`truncate` shorter than its `leeway`).
+        case assertionError = "AssertionError"
         /// The sandbox refused an operation (`list.append`, an unsafe attribute).
         case securityError = "SecurityError"
         /// Macros or recursive loops nested past `RenderLimits.maximumCallDepth`, or a value nested too deep to print.

@@ -163,7 +163,7 @@ enum StringFilters {
         let end = try args[2].map { v throws(JinjaError) in try v.requireString("truncate end") } ?? "..."
         let leeway = try Value.optionalInt(args[3], "truncate leeway") ?? 5
         let endLength = end.unicodeScalars.count
-        guard length >= endLength else { throw JinjaError(.valueError, "expected length >= \(endLength), got \(length)") }
+        guard length >= endLength else { throw JinjaError(.assertionError, "expected length >= \(endLength), got \(length)") }
         guard leeway >= 0 else { throw JinjaError(.valueError, "expected leeway >= 0, got \(leeway)") }
         // Jinja2 measures and slices the value itself, not its `str()`.
         // Python's integers do not overflow; past `Int.max` every text fits.

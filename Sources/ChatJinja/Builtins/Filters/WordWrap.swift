@@ -29,40 +29,75 @@ enum WordWrap {
         scalar == "_" || PythonText.isAlpha(scalar) || (PythonText.isNumeric(scalar) && !PythonText.isDecimal(scalar))
     }
 
-    /// Splits into runs of whitespace and words, as textwrap's `wordsep_re`;
-    /// with `breakOnHyphens` a word also splits after a hyphen that has two
-    /// letters before it and two after (`"well-known"` → `"well-"`, `"known"`).
-    static func chunks(_ line: Chunk, breakOnHyphens: Bool) -> [Chunk] {
-        var out: [Chunk] = []
-        var current: Chunk = []
-        var currentIsSpace = false
-        for scalar in line {
-            let isSpace = isWrapSpace(scalar)
-            if !current.isEmpty && isSpace != currentIsSpace {
-                out.append(current); current = []
-            }
-            current.append(scalar)
-            currentIsSpace = isSpace
-        }
-        if !current.isEmpty { out.append(current) }
-        guard breakOnHyphens else { return out }
-        return out.flatMap { chunk -> [Chunk] in
-            guard !isWrapSpace(chunk[0]) else { return [chunk] }
-            var pieces: [Chunk] = [], start = 0
-            for i in chunk.indices where chunk[i] == "-" && i > start && splitsAfterHyphen(chunk, i) {
-                pieces.append(Array(chunk[start...i]))
-                start = i + 1
-            }
-            if start < chunk.count { pieces.append(Array(chunk[start...])) }
-            return pieces
-        }
+    /// A word character (`\w`): a letter in the sense above, or a decimal digit.
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        isLetter(scalar) || PythonText.isDecimal(scalar)
     }
 
-    private static func splitsAfterHyphen(_ w: Chunk, _ i: Int) -> Bool {
-        func letter(_ k: Int) -> Bool { k >= 0 && k < w.count && isLetter(w[k]) }
-        let before = (letter(i - 1) && letter(i - 2)) || (letter(i - 1) && i >= 3 && w[i - 2] == "-" && letter(i - 3))
-        let after = letter(i + 1) && (letter(i + 2) || (i + 2 < w.count && w[i + 2] == "-" && letter(i + 3)))
-        return before && after
+    /// What may precede an em-dash (textwrap's `word_punct`).
+    private static func isWordPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        isWordCharacter(scalar) || "!\"'&.,?".unicodeScalars.contains(scalar)
+    }
+
+    /// Splits into chunks as textwrap does: on runs of whitespace only, or
+    /// with `breakOnHyphens` as `wordsep_re` splits, which also ends a chunk
+    /// after a hyphen between letters (`"well-"`, `"known"`) and around an
+    /// em-dash of two or more hyphens after a word (`"well"`, `"--"`, `"known"`).
+    static func chunks(_ line: Chunk, breakOnHyphens: Bool) -> [Chunk] {
+        var out: [Chunk] = []
+        var unmatchedStart = 0
+        var position = 0
+        while position < line.count {
+            guard let end = breakOnHyphens ? separatorEnd(in: line, at: position) : spaceRunEnd(in: line, at: position) else {
+                position += 1
+                continue
+            }
+            // `re.split`: the text between matches, then the match itself.
+            if position > unmatchedStart { out.append(Array(line[unmatchedStart..<position])) }
+            out.append(Array(line[position..<end]))
+            position = end
+            unmatchedStart = end
+        }
+        if unmatchedStart < line.count { out.append(Array(line[unmatchedStart...])) }
+        return out
+    }
+
+    private static func spaceRunEnd(in line: Chunk, at start: Int) -> Int? {
+        var end = start
+        while end < line.count, isWrapSpace(line[end]) { end += 1 }
+        return end > start ? end : nil
+    }
+
+    /// Where textwrap's `wordsep_re` match starting at `start` ends, trying its
+    /// alternatives in order: whitespace; an em-dash after a word; the
+    /// shortest run of non-space that ends in a breakable hyphen, before
+    /// whitespace or the end, or before an em-dash.
+    private static func separatorEnd(in line: Chunk, at start: Int) -> Int? {
+        if let end = spaceRunEnd(in: line, at: start) { return end }
+        func character(_ index: Int) -> Unicode.Scalar? { line.indices.contains(index) ? line[index] : nil }
+        func letter(_ index: Int) -> Bool { character(index).map(isLetter) ?? false }
+        /// `-{2,}\w` at `index`: the end of the hyphens, or `nil`.
+        func emDashEnd(at index: Int) -> Int? {
+            var end = index
+            while character(end) == "-" { end += 1 }
+            guard end - index >= 2, let next = character(end), isWordCharacter(next) else { return nil }
+            return end
+        }
+        if start > 0, isWordPunctuation(line[start - 1]), let end = emDashEnd(at: start) { return end }
+        var end = start + 1
+        while end <= line.count, !isWrapSpace(line[end - 1]) {
+            // A hyphen that has two letters (or letter, hyphen, letter) before
+            // it and a letter, an optional hyphen and a letter after it.
+            if character(end) == "-",
+               letter(end - 1) && (letter(end - 2) || (character(end - 2) == "-" && letter(end - 3))),
+               letter(end + 1) && (letter(end + 2) || (character(end + 2) == "-" && letter(end + 3))) {
+                return end + 1
+            }
+            if end == line.count || isWrapSpace(line[end]) { return end }
+            if isWordPunctuation(line[end - 1]), emDashEnd(at: end) != nil { return end }
+            end += 1
+        }
+        return nil
     }
 
     /// `textwrap.TextWrapper._wrap_chunks` with `drop_whitespace=True`.

@@ -39,8 +39,9 @@ enum PythonNumberParsing {
         guard (2...36).contains(radix), !body.isEmpty, body.first != "_", body.last != "_",
               !body.contains("__") else { return nil }
         let digits = body.filter { $0 != "_" }
-        // Each digit's value is checked against the radix by whoever converts them.
-        guard digits.allSatisfy(\.isASCII) else { return nil }
+        // Only letters and digits (a second sign would pass `Int(_:radix:)`);
+        // each digit's value is checked against the radix by whoever converts them.
+        guard digits.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         return (negative, String(digits), radix)
     }
 
@@ -70,10 +71,18 @@ enum PythonNumberParsing {
         let negative = lower.hasPrefix("-")
         if unsigned == "inf" || unsigned == "infinity" { return negative ? -.infinity : .infinity }
         if unsigned == "nan" { return .nan }
-        guard !body.contains("__"), body.first != "_", body.last != "_" else { return nil }
+        // An underscore only between two digits (`1_000.5`, not `1_.5`, `-_9` or `1e_5`).
+        let characters = Array(body)
+        for (index, character) in characters.enumerated() where character == "_" {
+            guard index > 0, index + 1 < characters.count, characters[index - 1].isASCIIDigit, characters[index + 1].isASCIIDigit else { return nil }
+        }
         let cleaned = body.filter { $0 != "_" }
         guard cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
               cleaned.contains(where: \.isNumber) else { return nil }
         return Double(cleaned)
     }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }
