@@ -44,6 +44,24 @@ struct ExtremeIntegerOracleTests {
         #expect(try JinjaTemplate(source: source).render([:]).text == "False|True|False|True|9007199254740993")
     }
 
+    /// `/` of ints is correctly rounded from the exact quotient, as Python's
+    /// true division; a zero dividend over a huge divisor once trapped.
+    @Test func trueDivisionOfIntsIsCorrectlyRounded() throws {
+        let source = """
+            {{ 0 / 9223372036854775807 }}|{{ 0 / -9007199254740993 }}|{{ 9007199254740993 / 255 }}|{{ 1 / 9007199254740993 }}|\
+            {{ 9223372036854775807 / 9007199254740993 }}|{{ x / 3 }}|{{ 4611686018427387904 / 9007199254740993 }}|{{ 7 / x }}
+            """
+        #expect(try JinjaTemplate(source: source).render(["x": Self.smallest]).text
+                == "0.0|-0.0|35322350018592.13|1.1102230246251564e-16|1023.9999999999999|-3.0744573456182584e+18|511.99999999999994|-7.589415207398531e-19")
+    }
+
+    /// A negative float base is complex only with a finite fractional exponent.
+    @Test func floatPowerFollowsCWithNaNAndInfinities() throws {
+        // (`(-0.5) ** x` is `-(0.5 ** x)` in Jinja2, whose generated Python drops the parentheses.)
+        let source = "{% set n = 'nan'|float %}{% set i = 'inf'|float %}{% set m = -0.5 %}{{ (-2.5) ** n }}|{{ (-i) ** 123.456 }}|{{ m ** i }}|{{ (-0.5) ** i }}"
+        #expect(try JinjaTemplate(source: source).render([:]).text == "nan|inf|0.0|-0.0")
+    }
+
     /// Python computes `10 ** 2**63` here and never finishes; every digit is
     /// rounded away, so the answer it would reach is 0.
     @Test func anIntegerRoundedToIntMinDigitsIsZero() throws {

@@ -121,8 +121,11 @@ enum Arithmetic {
             if y == 0 { throw zeroDivision("float modulo by zero") }
             return .double(floatDivMod(x, y).remainder)
         case .power:
-            if x == 0 && y < 0 { throw zeroDivision("zero to a negative power") }
-            if x < 0 && y != y.rounded() {
+            // C's pow gives 0 ** -inf = inf; only a finite negative power of zero raises.
+            if x == 0 && y < 0 && y.isFinite { throw zeroDivision("0.0 cannot be raised to a negative power") }
+            // Only a finite negative base to a finite fractional power is
+            // complex; NaN and infinities follow C's pow, as Python's float pow.
+            if x < 0 && x.isFinite && y.isFinite && y != y.rounded() {
                 throw JinjaError(.valueError, "math domain error (complex result of a negative base to a fractional power)")
             }
             let result = Foundation.pow(x, y)
@@ -143,7 +146,7 @@ enum Arithmetic {
         case .multiply: return try checked(x.multipliedReportingOverflow(by: y))
         case .divide:
             if y == 0 { throw zeroDivision("division by zero") }
-            return .double(Double(x) / Double(y))
+            return .double(trueQuotient(x, y))
         case .floorDivide:
             if y == 0 { throw zeroDivision("integer division or modulo by zero") }
             if x == .min && y == -1 { throw overflow() }
@@ -163,6 +166,34 @@ enum Arithmetic {
         default:
             throw JinjaError(.typeError, "unsupported operand type(s) for \(op.symbol)")
         }
+    }
+
+    /// `x / y` for ints, correctly rounded as Python's true division is:
+    /// converting each side to `Double` first rounds twice once an operand
+    /// is past 2⁵³ (`9007199254740993 / 255`).
+    static func trueQuotient(_ x: Int, _ y: Int) -> Double {
+        let limit: UInt = 1 << 53
+        let n = x.magnitude, d = y.magnitude
+        // Exact operands (and a zero dividend, whose sign alone matters) divide directly.
+        if n == 0 || (n <= limit && d <= limit) { return Double(x) / Double(y) }
+        // Scale so the integer quotient has 55 or 56 bits, then round it to
+        // 53 with the remainder as the sticky bit.
+        let shift = 55 - (n.bitWidth - n.leadingZeroBitCount) + (d.bitWidth - d.leadingZeroBitCount)
+        var quotient: UInt, remainder: UInt
+        if shift >= 0 {
+            // n << shift has at most 55 + 64 bits: two words.
+            let high = shift == 0 ? 0 : (shift >= 64 ? n << (shift - 64) : n >> (64 - shift))
+            let low = shift >= 64 ? 0 : n << shift
+            (quotient, remainder) = d.dividingFullWidth((high: high, low: low))
+        } else {
+            (quotient, remainder) = n.quotientAndRemainder(dividingBy: d << -shift)
+        }
+        let extra = (quotient.bitWidth - quotient.leadingZeroBitCount) - 53
+        let dropped = quotient & ((1 << extra) - 1), half: UInt = 1 << (extra - 1)
+        quotient >>= extra
+        if dropped > half || (dropped == half && (remainder != 0 || quotient & 1 == 1)) { quotient += 1 }
+        let magnitude = Double(sign: .plus, exponent: extra - shift, significand: Double(quotient))
+        return (x < 0) != (y < 0) ? -magnitude : magnitude
     }
 
     private static func integerPower(_ base: Int, _ exponent: Int) throws(JinjaError) -> Int {
