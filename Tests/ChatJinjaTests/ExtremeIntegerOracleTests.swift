@@ -1,3 +1,4 @@
+import OrderedJSON
 import Testing
 @testable import ChatJinja
 
@@ -60,6 +61,22 @@ struct ExtremeIntegerOracleTests {
         // (`(-0.5) ** x` is `-(0.5 ** x)` in Jinja2, whose generated Python drops the parentheses.)
         let source = "{% set n = 'nan'|float %}{% set i = 'inf'|float %}{% set m = -0.5 %}{{ (-2.5) ** n }}|{{ (-i) ** 123.456 }}|{{ m ** i }}|{{ (-0.5) ** i }}"
         #expect(try JinjaTemplate(source: source).render([:]).text == "nan|inf|0.0|-0.0")
+    }
+
+    /// A sort makes CPython's comparisons in CPython's order, so NaN lands
+    /// where Python puts it and the first failing comparison is Python's.
+    @Test func sortComparesInCPythonsOrder() throws {
+        let nan = Value.double(.nan)
+        let values = Value.list([.int(3), nan, .int(1), .int(2), nan, .int(0)])
+        #expect(try JinjaTemplate(source: "{{ v|sort|list }}|{{ v|sort(true)|list }}").render(["v": values]).text
+                == "[3, nan, 1, 2, nan, 0]|[3, nan, 2, 1, nan, 0]")
+        let mixed = Value(json: try JSONParser().parse(#"[1, {"b": "X"}, {"a": "x"}, {"a": 1}]"#))
+        do {
+            _ = try JinjaTemplate(source: "{{ v|sort(attribute='a')|list }}").render(["v": mixed])
+            Issue.record("sorted")
+        } catch let error as JinjaError {
+            #expect(error.kind == .undefinedError)
+        }
     }
 
     /// Python computes `10 ** 2**63` here and never finishes; every digit is

@@ -50,7 +50,7 @@ extension Value {
         case .dict(let dict):
             var items = dict.items
             if sortingKeys {
-                items = try stableSorted(items) { (a, b) throws(JinjaError) in try a.key.pythonLess(than: b.key) }
+                items = try pythonSorted(items) { (a, b) throws(JinjaError) in try a.key.pythonLess(than: b.key) }
             }
             var members: [(String, JSONValue)] = []
             members.reserveCapacity(dict.count)

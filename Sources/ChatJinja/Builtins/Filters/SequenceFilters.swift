@@ -118,9 +118,7 @@ enum SequenceFilters {
 
     /// Python's `sorted(key=…, reverse=…)`: stable in both directions.
     static func sortedByKey(_ keyed: [(key: Value, item: Value)], descending: Bool) throws(JinjaError) -> [Value] {
-        try stableSorted(keyed) { a, b throws(JinjaError) in
-            descending ? try b.key.pythonLess(than: a.key) : try a.key.pythonLess(than: b.key)
-        }.map(\.item)
+        try pythonSorted(keyed, reverse: descending) { a, b throws(JinjaError) in try a.key.pythonLess(than: b.key) }.map(\.item)
     }
 
     private static func unique(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
@@ -268,7 +266,7 @@ enum SequenceFilters {
             let key = try path.value(of: item, fallback: fallback)
             keyed.append((caseSensitive ? key : ignoringCase(key), item))
         }
-        let sorted = try stableSorted(keyed) { a, b throws(JinjaError) in try a.key.pythonLess(than: b.key) }
+        let sorted = try pythonSorted(keyed) { a, b throws(JinjaError) in try a.key.pythonLess(than: b.key) }
         var groups: [Value] = []
         var index = 0
         while index < sorted.count {

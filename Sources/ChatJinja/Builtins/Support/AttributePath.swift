@@ -46,35 +46,3 @@ func ignoringCase(_ value: Value) -> Value {
     if case .string(let s) = value { return .string(PythonText.lower(s)) }
     return value
 }
-
-/// A stable merge sort whose comparison may throw (Python's `sorted` raises
-/// `TypeError` on unorderable keys).
-func stableSorted<Element>(_ items: [Element], by less: (Element, Element) throws(JinjaError) -> Bool) throws(JinjaError) -> [Element] {
-    guard items.count > 1 else { return items }
-    var source = items
-    var target = items
-    var width = 1
-    while width < source.count {
-        var start = 0
-        while start < source.count {
-            let middle = min(start + width, source.count)
-            let end = min(start + 2 * width, source.count)
-            var left = start, right = middle, out = start
-            while left < middle && right < end {
-                // Take from the right only when strictly smaller, keeping equal items in order.
-                if try less(source[right], source[left]) {
-                    target[out] = source[right]; right += 1
-                } else {
-                    target[out] = source[left]; left += 1
-                }
-                out += 1
-            }
-            while left < middle { target[out] = source[left]; left += 1; out += 1 }
-            while right < end { target[out] = source[right]; right += 1; out += 1 }
-            start = end
-        }
-        swap(&source, &target)
-        width *= 2
-    }
-    return source
-}
