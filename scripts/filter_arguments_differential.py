@@ -76,7 +76,8 @@ def main():
                 out.write(json.dumps({"id": i, "messages": [], "vars": v}, ensure_ascii=False) + "\n")
         proc = subprocess.run([args.binary, "render", "--chat-template", path, "--input", lines], capture_output=True)
     ours = {}
-    for line in proc.stdout.decode("utf-8").splitlines():
+    # split("\n"), not splitlines(): U+2028 may stand raw inside a record.
+    for line in filter(None, proc.stdout.decode("utf-8").split("\n")):
         record = json.loads(line)
         ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
     differ = 0

@@ -70,7 +70,8 @@ def main():
         print(f"chat-template exited with {proc.returncode}:\n{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
         return 2
     ours = {}
-    for line in proc.stdout.decode("utf-8").splitlines():
+    # split("\n"), not splitlines(): U+2028 may stand raw inside a record.
+    for line in filter(None, proc.stdout.decode("utf-8").split("\n")):
         record = json.loads(line)
         ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
     differ = documented = 0
