@@ -79,6 +79,22 @@ struct ExtremeIntegerOracleTests {
         }
     }
 
+    /// `%` with an integer past 64 bits on one side (what `odd`, `even` and
+    /// `divisibleby` need), mixing with floats, and ordering with NaN from
+    /// either side (which once trapped on negating "unordered").
+    @Test func largeIntegersMeetSmallOnesAndFloats() throws {
+        let big = Value(json: .largeInteger("123456789012345678901234567890"))
+        let source = """
+            {{ x % 7 }}|{{ x % -7 }}|{{ -1 % x }}|{{ 5 % -x }}|{{ x is odd }}|{{ x is divisibleby 3 }}|{{ 0 is divisibleby x }}|\
+            {{ x % 1e20 }}|{% set n = 'nan'|float %}{{ n < x }}|{{ x < n }}|{{ n == x }}
+            """
+        #expect(try JinjaTemplate(source: source).render(["x": big]).text
+                == "0|0|123456789012345678901234567889|-123456789012345678901234567885|False|True|True|1.2345677877719597e+19|False|False|False")
+        let other = Value(json: .largeInteger("98765432109876543210"))
+        #expect(try JinjaTemplate(source: "{{ x % y }}|{{ -x % y }}|{{ x % -y }}|{{ y % x }}|{{ x % x }}").render(["x": big, "y": other]).text
+                == "60185185207253086410|38580246902623456800|-38580246902623456800|98765432109876543210|0")
+    }
+
     /// Python computes `10 ** 2**63` here and never finishes; every digit is
     /// rounded away, so the answer it would reach is 0.
     @Test func anIntegerRoundedToIntMinDigitsIsZero() throws {

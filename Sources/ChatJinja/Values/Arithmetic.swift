@@ -14,6 +14,9 @@ enum Arithmetic {
         if let a = lhs.number, let b = rhs.number {
             return try numeric(op, a, b)
         }
+        if op == .modulo, let remainder = try LargeInteger.modulo(lhs, rhs) { return remainder }
+        // A large integer with a float: Python converts the integer to a float first.
+        if let (a, b) = try LargeInteger.asFloats(lhs, rhs) { return try numeric(op, .double(a), .double(b)) }
         switch (op, lhs, rhs) {
         case (.add, .string(let a), .string(let b)):
             try SizeLimit.check(SizeLimit.total(a.utf8.count, times: 1, plus: b.utf8.count), limit: limits.maximumSequenceLength, "a string")
