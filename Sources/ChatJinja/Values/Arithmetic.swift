@@ -75,6 +75,9 @@ enum Arithmetic {
         default: return nil
         }
         guard case .int(let rawCount)? = countValue.number.map(Value.init(number:)) else {
+            if case .object(is LargeInteger) = countValue {
+                throw JinjaError(.overflowError, "cannot fit 'int' into an index-sized integer")
+            }
             throw JinjaError(.typeError, "can't multiply sequence by non-int of type '\(countValue.typeName)'")
         }
         let count = max(0, rawCount)
