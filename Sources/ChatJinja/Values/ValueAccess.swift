@@ -26,6 +26,15 @@ extension Value {
             if let value = dict[name] { return value }
         case .callable(let callable):
             if let value = callable.attributes[name] { return value }
+        case .int where name == "real" || name == "imag", .bool where name == "real" || name == "imag",
+             .double where name == "real" || name == "imag":
+            // A number's real and imaginary parts (`True.real` is the int 1).
+            guard let number = self.number else { break }
+            if name == "imag" {
+                if case .double = number { return .double(0) }
+                return .int(0)
+            }
+            return Value(number: number)
         case .tuple(let elements) where elements.count == 2 && (name == "grouper" || name == "list"):
             // `groupby` yields `(grouper, list)` named tuples; ours are plain
             // tuples, so any pair answers these two names (see Docs/Jinja.md).

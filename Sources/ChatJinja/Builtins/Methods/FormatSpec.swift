@@ -65,6 +65,18 @@ struct FormatSpec {
 
     private static let tooManyDigits = JinjaError(.valueError, "Too many decimal digits in format string")
 
+    /// `format(value, spec)`: a value with no formatting of its own (a list,
+    /// a dict, `None`) refuses any spec before the spec is even read, as
+    /// `object.__format__` does.
+    static func format(_ value: Value, spec: String) throws(JinjaError) -> String {
+        switch value.unwrappingMarkup {
+        case .string, .int, .bool, .double, .undefined, .object(is LargeInteger): return try FormatSpec(spec).apply(to: value)
+        default:
+            guard spec.isEmpty else { throw JinjaError(.typeError, "unsupported format string passed to \(value.typeName).__format__") }
+            return value.pythonStr
+        }
+    }
+
     /// The text of `value` formatted by this spec, as `format(value, spec)`.
     func apply(to value: Value) throws(JinjaError) -> String {
         switch value.unwrappingMarkup {

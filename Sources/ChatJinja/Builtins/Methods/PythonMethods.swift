@@ -22,7 +22,9 @@ enum PythonMethods {
     static func lookup(_ name: String, on receiver: Value) -> Value? {
         guard let (methods, mutators) = tables(for: receiver) else { return nil }
         if let method = methods[name] {
-            return .callable(Callable(name: name) { arguments, _ throws(JinjaError) in
+            // Python's repr of a bound builtin method; the address is a fixed stand-in.
+            let representation = "<built-in method \(name) of \(receiver.typeName) object at 0x7f0000000000>"
+            return .callable(Callable(name: name, representation: representation) { arguments, _ throws(JinjaError) in
                 try method(receiver, arguments)
             })
         }

@@ -1,9 +1,12 @@
 import Foundation
 import OrderedJSON
 
-/// Python's `str.format`, as Jinja2's sandbox allows it: replacement fields
-/// `{}`, `{0}`, `{name.attr[key]!r:>10}`, attribute and item lookups going
-/// through the sandbox's rules.
+/// Python's `str.format`, as Jinja2's sandbox runs it: through
+/// `string.Formatter` (its `SandboxedFormatter`), whose rules differ from
+/// the C `str.format` in places (a field `{[0]}` looks up the keyword `''`;
+/// `{0[0]}` takes no part in automatic numbering). Replacement fields `{}`,
+/// `{0}`, `{name.attr[key]!r:>10}`; attribute and item lookups go through
+/// the sandbox's rules.
 enum StringFormatter {
     static func format(_ format: String, _ arguments: Arguments) throws(JinjaError) -> String {
         var state = State(arguments: arguments)
@@ -12,9 +15,9 @@ enum StringFormatter {
 
     private struct State {
         let arguments: Arguments
-        /// Automatic numbering (`{}`) position; `nil` once manual numbering is used.
+        /// `string.Formatter`'s `auto_arg_index`: the next automatic position,
+        /// or `nil` once a field named by a bare number has been seen.
         var nextAutomatic: Int? = 0
-        var usedManual = false
     }
 
     private static func render(_ chars: [Unicode.Scalar], _ state: inout State, depth: Int) throws(JinjaError) -> String {
@@ -58,6 +61,7 @@ enum StringFormatter {
             nameEnd += 1
         }
         let name = Array(field[..<nameEnd])
+        if name.contains("{") { throw JinjaError(.valueError, "unexpected '{' in field name") }
         var conversion: Unicode.Scalar? = nil
         var specStart = nameEnd
         if nameEnd < field.count, field[nameEnd] == "!" {
@@ -68,13 +72,10 @@ enum StringFormatter {
                 throw JinjaError(.valueError, "expected ':' after conversion specifier")
             }
         }
-        // The field is looked up before its spec's nested fields, as Python
-        // does: `'{:>{}}'.format(1, 5)` numbers the value 0 and the width 1.
+        // `string.Formatter`'s order: the field is looked up and converted
+        // before its spec's nested fields are (`'{:>{}}'.format(1, 5)`
+        // numbers the value 0 and the width 1).
         var value = try lookup(name, &state)
-        var spec = ""
-        if specStart < field.count {
-            spec = try render(Array(field[(specStart + 1)...]), &state, depth: depth + 1)
-        }
         switch conversion {
         case nil: break
         case "s"?: value = .string(value.pythonStr)
@@ -82,28 +83,33 @@ enum StringFormatter {
         case "a"?: value = .string(value.pythonASCII)
         case let other?: throw JinjaError(.valueError, "Unknown conversion specifier \(other)")
         }
-        return try FormatSpec(spec).apply(to: value)
+        var spec = ""
+        if specStart < field.count {
+            spec = try render(Array(field[(specStart + 1)...]), &state, depth: depth + 1)
+        }
+        return try FormatSpec.format(value, spec: spec)
     }
 
     private static func lookup(_ name: [Unicode.Scalar], _ state: inout State) throws(JinjaError) -> Value {
+        // Only a whole field name that is empty or a bare number takes part
+        // in numbering; both directions of the switch raise the same error.
+        var name = name
+        if name.isEmpty {
+            guard let position = state.nextAutomatic else { throw switchingNumbering }
+            state.nextAutomatic = position + 1
+            name = Array(String(position).unicodeScalars)
+        } else if name.allSatisfy(isDecimal) {
+            if let position = state.nextAutomatic, position > 0 { throw switchingNumbering }
+            state.nextAutomatic = nil
+        }
         var i = 0
         while i < name.count, name[i] != ".", name[i] != "[" { i += 1 }
         let first = String(String.UnicodeScalarView(name[..<i]))
         var value: Value
-        if first.isEmpty {
-            guard let position = state.nextAutomatic, !state.usedManual else {
-                throw JinjaError(.valueError, "cannot switch from manual field specification to automatic field numbering")
-            }
-            state.nextAutomatic = position + 1
-            value = try positional(position, state.arguments)
-        } else if let position = Int(first), first.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.numericType == .decimal }) {
-            if let automatic = state.nextAutomatic, automatic > 0 {
-                throw JinjaError(.valueError, "cannot switch from automatic field numbering to manual field specification")
-            }
-            state.nextAutomatic = nil
-            state.usedManual = true
+        if !first.isEmpty, first.unicodeScalars.allSatisfy(isDecimal), let position = Int(first) {
             value = try positional(position, state.arguments)
         } else {
+            // `{[0]}` and `{.x}` look up the keyword `''`.
             guard let found = state.arguments.keyword(first) else { throw JinjaError(.keyError, Value.pythonStringRepr(first)) }
             value = found
         }
@@ -126,9 +132,13 @@ enum StringFormatter {
     }
 
     private static func positional(_ position: Int, _ arguments: Arguments) throws(JinjaError) -> Value {
-        guard position < arguments.positional.count else {
-            throw JinjaError(.indexError, "Replacement index \(position) out of range for positional args tuple")
-        }
+        guard position < arguments.positional.count else { throw JinjaError(.indexError, "tuple index out of range") }
         return arguments.positional[position]
+    }
+
+    private static let switchingNumbering = JinjaError(.valueError, "cannot switch from manual field specification to automatic field numbering")
+
+    private static func isDecimal(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && scalar.properties.numericType == .decimal
     }
 }
