@@ -14,6 +14,13 @@ import Testing
         #expect(try Call.binary(.concat, safe, .s("<b>")) == .s("Use '<b>"))
     }
 
+    /// `Markup % undefined` formats as `str % undefined` does: Undefined is
+    /// item-accessible, so it is taken for a mapping nobody consults.
+    @Test func markupFormatsWithAnUndefinedArgument() throws {
+        let template = try JinjaTemplate(source: "{{ ('x'|safe) % (nope) }}|{{ ('x%s'|safe) % nope }}|{{ 'x' % nope }}")
+        #expect(try template.render([:]).text == "x|x|x")
+    }
+
     @Test func markupOtherwiseActsAsItsText() throws {
         let safe = try Call.filter("safe", .s("ab"))
         #expect(safe == .s("ab"))

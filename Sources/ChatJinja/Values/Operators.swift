@@ -67,8 +67,9 @@ enum Operators {
             if case .undefined(let undefined) = lhs { throw undefined.error }
             // `str % undefined` formats: Undefined supports item access, so
             // Python treats it as a (never consulted) mapping.
+            // So does `Markup % undefined`, which wraps its argument first.
             if case .undefined(let undefined) = rhs {
-                guard op == .modulo, case .string = lhs else { throw undefined.error }
+                guard op == .modulo, case .string = lhs.unwrappingMarkup else { throw undefined.error }
             }
             return try Arithmetic.apply(op, lhs, rhs, limits: limits)
         }
