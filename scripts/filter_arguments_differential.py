@@ -9,11 +9,12 @@ of the result, or fail with the same exception type. Run with the reference venv
 
   .venv-ref/bin/python scripts/filter_arguments_differential.py [--count 5000] [--seed 1] [--binary .build/release/chat-template]
 """
-import argparse, json, os, random, subprocess, sys, tempfile
+import os, random, sys
 
 from transformers.utils.chat_template_utils import _compile_jinja_template
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from random_differential import agree, arguments, python, render_ours, report  # noqa: E402
 ALPHABET = ["a", "b", "A", " ", "  ", "\t", "\n", "\r\n", "x", "é", "ß", "İ", "1", "٣", "_", "-", ",", ".", "\u2028", "\u00a0", "ab",
             "Ab", "'", "word", "hello", "0", "9", "e", "E", "+", "inf", "nan", "0x", "0b", "0o"]
 
@@ -58,42 +59,18 @@ def template(names):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=5000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
-    ap.add_argument("--show", type=int, default=10)
-    args = ap.parse_args()
+    args = arguments(__doc__, 5000)
     cases, names = make_cases(random.Random(args.seed), args.count)
     source = template(names)
     variables = [{"v": v, "f": f, "n": len(a), **{f"a{k}": x for k, x in enumerate(a)}} for v, f, a in cases]
     reference = _compile_jinja_template(source)
-    with tempfile.TemporaryDirectory() as scratch:
-        path, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
-        open(path, "w", encoding="utf-8").write(source)
-        with open(lines, "w", encoding="utf-8") as out:
-            for i, v in enumerate(variables):
-                out.write(json.dumps({"id": i, "messages": [], "vars": v}, ensure_ascii=False) + "\n")
-        proc = subprocess.run([args.binary, "render", "--chat-template", path, "--input", lines], capture_output=True)
-    ours = {}
-    # split("\n"), not splitlines(): U+2028 may stand raw inside a record.
-    for line in filter(None, proc.stdout.decode("utf-8").split("\n")):
-        record = json.loads(line)
-        ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
-    differ = 0
-    for i, ((value, name, arguments), v) in enumerate(zip(cases, variables)):
-        try:
-            want = reference.render(messages=[], **v)
-        except Exception as e:  # the exception type is compared
-            want = f"!{type(e).__name__}: {e}"
-        got = ours.get(i, "!no output")
-        if got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0]):
-            continue
-        differ += 1
-        if differ <= args.show:
-            print(f"{value!r}|{name}(*{arguments!r})\n    ours {got!r}\n    want {want!r}")
-    print(f"{len(cases)} cases, {differ} differ")
-    return 1 if differ else 0
+    ours = render_ours(args.binary, source, variables)
+    differences = []
+    for i, (case, v) in enumerate(zip(cases, variables)):
+        want, got = python(lambda: reference.render(messages=[], **v)), ours.get(i, "!no output")
+        if not agree(got, want):
+            differences.append((case, got, want))
+    return report(cases, differences, args.show, lambda c: f"{c[0]!r}|{c[1]}(*{c[2]!r})")
 
 
 if __name__ == "__main__":

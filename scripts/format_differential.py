@@ -10,9 +10,10 @@ render` and must print Python's text, or fail with the same exception type.
 
   .venv-ref/bin/python scripts/format_differential.py [--count 6000] [--seed 1] [--binary .build/release/chat-template]
 """
-import argparse, json, os, random, re, subprocess, sys, tempfile
+import os, random, re, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from random_differential import agree, arguments, python, render_ours, report  # noqa: E402
 VALUES = [0, 1, -1, 65, 255, 1234, -1234, 1234567, 123456789012, 2 ** 40, 10 ** 25, -(10 ** 22) - 7, True, False,
           0.5, -0.0, 0.001, 1.5e-5, 1234.5, -1234.5678, 1e20, 1e-7, 99.95, -99.95, 99999.5, 9.99,
           float("inf"), float("-inf"), float("nan"), "é", "abc", None, [1], {"a": 1}]
@@ -59,53 +60,31 @@ def fields_case(rng):
 KEYWORDS = {"a": [7, 8], "b": "s", "w": 5}
 
 
-def python(kind, spec, args):
-    try:
-        if kind == "fields":
-            # Through Jinja2 itself: its sandbox formats with string.Formatter
-            # and looks attributes and items up leniently.
-            from transformers.utils.chat_template_utils import _compile_jinja_template
-            variables = {"kind": kind, "spec": spec, "n": len(args), "kw": KEYWORDS, **{f"v{k}": v for k, v in enumerate(args)}}
-            return _compile_jinja_template(TEMPLATE).render(**variables)
-        return spec.format(*args) if kind == "format" else spec % tuple(args)
-    except Exception as e:  # the exception type is compared
-        return f"!{type(e).__name__}: {e}"
+def variables(kind, spec, values):
+    return {"kind": kind, "spec": spec, "n": len(values), "kw": KEYWORDS, **{f"v{k}": v for k, v in enumerate(values)}}
+
+
+def expected(kind, spec, values):
+    if kind == "fields":
+        # Through Jinja2 itself: its sandbox formats with string.Formatter
+        # and looks attributes and items up leniently.
+        from transformers.utils.chat_template_utils import _compile_jinja_template
+        return _compile_jinja_template(TEMPLATE).render(**variables(kind, spec, values))
+    return spec.format(*values) if kind == "format" else spec % tuple(values)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=6000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
-    ap.add_argument("--show", type=int, default=10)
-    args = ap.parse_args()
+    args = arguments(__doc__, 6000)
     rng = random.Random(args.seed)
     cases = [rng.choice([format_case, percent_case, fields_case])(rng) for _ in range(args.count)]
-    with tempfile.TemporaryDirectory() as scratch:
-        template, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
-        open(template, "w", encoding="utf-8").write(TEMPLATE)
-        with open(lines, "w", encoding="utf-8") as out:
-            for i, (kind, spec, values) in enumerate(cases):
-                variables = {"kind": kind, "spec": spec, "n": len(values), "kw": KEYWORDS, **{f"v{k}": v for k, v in enumerate(values)}}
-                out.write(json.dumps({"id": i, "messages": [], "vars": variables}, ensure_ascii=False) + "\n")
-        proc = subprocess.run([args.binary, "render", "--chat-template", template, "--input", lines], capture_output=True)
-    ours = {}
-    # split("\n"), not splitlines(): U+2028 may stand raw inside a record.
-    for line in filter(None, proc.stdout.decode("utf-8").split("\n")):
-        record = json.loads(line)
-        ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
-    differ = 0
-    for i, (kind, spec, values) in enumerate(cases):
-        want, got = python(kind, spec, values), ours.get(i, "!no output")
-        if got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0]):
-            continue
-        if re.sub(r" at 0x[0-9a-f]+>", ">", got) == re.sub(r" at 0x[0-9a-f]+>", ">", want):
-            continue  # a bound method's address
-        differ += 1
-        if differ <= args.show:
-            print(f"{kind} {spec!r} {values!r}\n    ours {got!r}\n    want {want!r}")
-    print(f"{len(cases)} cases, {differ} differ")
-    return 1 if differ else 0
+    ours = render_ours(args.binary, TEMPLATE, [variables(*case) for case in cases])
+    differences = []
+    for i, case in enumerate(cases):
+        want, got = python(lambda: expected(*case)), ours.get(i, "!no output")
+        # A bound method's address cannot be equal.
+        if not agree(got, want) and re.sub(r" at 0x[0-9a-f]+>", ">", got) != re.sub(r" at 0x[0-9a-f]+>", ">", want):
+            differences.append((case, got, want))
+    return report(cases, differences, args.show, lambda c: f"{c[0]} {c[1]!r} {c[2]!r}")
 
 
 if __name__ == "__main__":

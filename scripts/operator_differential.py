@@ -11,11 +11,12 @@ counted apart: they are documented differences
 
   .venv-ref/bin/python scripts/operator_differential.py [--count 20000] [--seed 1] [--binary .build/release/chat-template]
 """
-import argparse, json, os, random, subprocess, sys, tempfile
+import os, random, sys
 
 from transformers.utils.chat_template_utils import _compile_jinja_template
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from random_differential import agree, arguments, python, render_ours, report  # noqa: E402
 OPERATORS = ["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=", "~", "in"]
 INTS = [0, 1, -1, 2, 3, -7, 10, 255, 2 ** 31, -2 ** 31, 2 ** 62, -2 ** 63, 2 ** 63 - 1, 9007199254740993, 10 ** 25, -(10 ** 22) - 7]
 FLOATS = [0.0, -0.0, 0.5, -2.5, 1e-300, 1e300, 1.7976931348623157e308, 5e-324, 0.1, 1 / 3, 2.0 ** 53, 123.456, -1e16,
@@ -51,49 +52,24 @@ def make_cases(rng, count):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=20000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
-    ap.add_argument("--show", type=int, default=10)
-    args = ap.parse_args()
+    args = arguments(__doc__, 20000)
     cases = make_cases(random.Random(args.seed), args.count)
     source = "{% if false %}" + "".join(f"{{% elif op == '{o}' %}}{{{{ (a {o} b) | pprint }}}}" for o in OPERATORS) + "{% endif %}"
     reference = _compile_jinja_template(source)
-    with tempfile.TemporaryDirectory() as scratch:
-        path, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
-        open(path, "w", encoding="utf-8").write(source)
-        with open(lines, "w", encoding="utf-8") as out:
-            for i, (op, a, b) in enumerate(cases):
-                out.write(json.dumps({"id": i, "messages": [], "vars": {"op": op, "a": a, "b": b}}, ensure_ascii=False) + "\n")
-        proc = subprocess.run([args.binary, "render", "--chat-template", path, "--input", lines], capture_output=True)
-    if proc.returncode not in (0, 1):
-        print(f"chat-template exited with {proc.returncode}:\n{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
-        return 2
-    ours = {}
-    # split("\n"), not splitlines(): U+2028 may stand raw inside a record.
-    for line in filter(None, proc.stdout.decode("utf-8").split("\n")):
-        record = json.loads(line)
-        ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
-    differ = documented = 0
+    ours = render_ours(args.binary, source, [{"op": op, "a": a, "b": b} for op, a, b in cases])
+    differences, documented = [], 0
     for i, (op, a, b) in enumerate(cases):
-        try:
-            want = reference.render(messages=[], op=op, a=a, b=b)
-        except Exception as e:  # the exception type is compared
-            want = f"!{type(e).__name__}: {e}"
-        got = ours.get(i, "!no output")
-        if got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0]):
+        want, got = python(lambda: reference.render(messages=[], op=op, a=a, b=b)), ours.get(i, "!no output")
+        if agree(got, want):
             continue
         beyond64 = any(isinstance(x, int) and not -2 ** 63 <= x < 2 ** 63 for x in (a, b))
         if ("64 bits" in got or want.endswith("j") or want.endswith("j)") or "complex" in want
                 or (beyond64 and got.startswith("!TypeError: unsupported operand"))):
             documented += 1
-            continue
-        differ += 1
-        if differ <= args.show:
-            print(f"{a!r} {op} {b!r}\n    ours {got!r}\n    want {want!r}")
-    print(f"{len(cases)} cases, {differ} differ ({documented} more are the documented big-integer and complex results)")
-    return 1 if differ else 0
+        else:
+            differences.append(((op, a, b), got, want))
+    return report(cases, differences, args.show, lambda c: f"{c[1]!r} {c[0]} {c[2]!r}", documented,
+                  "the documented big-integer and complex results")
 
 
 if __name__ == "__main__":

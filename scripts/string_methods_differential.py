@@ -9,11 +9,12 @@ exception type. Run with the reference venv:
 
   .venv-ref/bin/python scripts/string_methods_differential.py [--count 5000] [--seed 1] [--binary .build/release/chat-template]
 """
-import argparse, json, os, random, subprocess, sys, tempfile
+import os, random, sys
 
 from transformers.utils.chat_template_utils import _compile_jinja_template
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from random_differential import agree, arguments, python, render_ours, report  # noqa: E402
 ALPHABET = ["a", "b", "A", " ", "\t", "\n", "\r\n", "x", "é", "ß", "İ", "ǅ", "1", "٣", "½", "_", "-", ",", ".", "\u2028", "\x0b",
             "\u00a0", "ab", "Ab", "aB", "'", "ﬁ", "ꭰ", "Ꭰ"]
 TEMPLATE = ("{% set f = s|attr(m) %}{% if n == 0 %}{{ f() | pprint }}{% elif n == 1 %}{{ f(a0) | pprint }}"
@@ -52,41 +53,17 @@ def make_cases(rng, count):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=5000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
-    ap.add_argument("--show", type=int, default=10)
-    args = ap.parse_args()
+    args = arguments(__doc__, 5000)
     cases = make_cases(random.Random(args.seed), args.count)
     variables = [{"s": s, "m": m, "n": len(a), **{f"a{k}": v for k, v in enumerate(a)}} for s, m, a in cases]
     reference = _compile_jinja_template(TEMPLATE)
-    with tempfile.TemporaryDirectory() as scratch:
-        template, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
-        open(template, "w", encoding="utf-8").write(TEMPLATE)
-        with open(lines, "w", encoding="utf-8") as out:
-            for i, v in enumerate(variables):
-                out.write(json.dumps({"id": i, "messages": [], "vars": v}, ensure_ascii=False) + "\n")
-        proc = subprocess.run([args.binary, "render", "--chat-template", template, "--input", lines], capture_output=True)
-    ours = {}
-    # split("\n"), not splitlines(): U+2028 may stand raw inside a record.
-    for line in filter(None, proc.stdout.decode("utf-8").split("\n")):
-        record = json.loads(line)
-        ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
-    differ = 0
-    for i, ((s, m, a), v) in enumerate(zip(cases, variables)):
-        try:
-            want = reference.render(messages=[], **v)
-        except Exception as e:  # the exception type is compared
-            want = f"!{type(e).__name__}: {e}"
-        got = ours.get(i, "!no output")
-        if got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0]):
-            continue
-        differ += 1
-        if differ <= args.show:
-            print(f"{s!r}.{m}(*{a!r})\n    ours {got!r}\n    want {want!r}")
-    print(f"{len(cases)} cases, {differ} differ")
-    return 1 if differ else 0
+    ours = render_ours(args.binary, TEMPLATE, variables)
+    differences = []
+    for i, (case, v) in enumerate(zip(cases, variables)):
+        want, got = python(lambda: reference.render(messages=[], **v)), ours.get(i, "!no output")
+        if not agree(got, want):
+            differences.append((case, got, want))
+    return report(cases, differences, args.show, lambda c: f"{c[0]!r}.{c[1]}(*{c[2]!r})")
 
 
 if __name__ == "__main__":

@@ -9,11 +9,12 @@ with the reference venv:
 
   .venv-ref/bin/python scripts/test_differential.py [--count 20000] [--seed 1] [--binary .build/release/chat-template]
 """
-import argparse, json, os, random, subprocess, sys, tempfile
+import os, random, sys
 
 from transformers.utils.chat_template_utils import _compile_jinja_template
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from random_differential import agree, arguments, python, render_ours, report  # noqa: E402
 VALUES = [0, 1, -1, 2, 3, 2.5, -0.0, 1e20, True, False, None, "", "a", "A", "Ab", "ab", "1", [], [1], {}, {"a": 1},
           float("nan"), float("inf"), 10 ** 20, -(10 ** 25) - 3]
 TESTS = {"divisibleby": 1, "even": 0, "odd": 0, "number": 0, "integer": 0, "float": 0, "string": 0, "mapping": 0, "sequence": 0,
@@ -23,45 +24,19 @@ TESTS = {"divisibleby": 1, "even": 0, "odd": 0, "number": 0, "integer": 0, "floa
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=20000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
-    ap.add_argument("--show", type=int, default=10)
-    args = ap.parse_args()
+    args = arguments(__doc__, 20000)
     rng = random.Random(args.seed)
     cases = [(rng.choice(VALUES), test, rng.choice(VALUES)) for test in (rng.choice(sorted(TESTS)) for _ in range(args.count))]
     source = "{% if false %}" + "".join(
         f"{{% elif t == '{name}' %}}{{{{ v is {name}{'(a)' if arity else ''} }}}}" for name, arity in TESTS.items()) + "{% endif %}"
     reference = _compile_jinja_template(source)
-    with tempfile.TemporaryDirectory() as scratch:
-        path, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
-        open(path, "w", encoding="utf-8").write(source)
-        with open(lines, "w", encoding="utf-8") as out:
-            for i, (v, t, a) in enumerate(cases):
-                out.write(json.dumps({"id": i, "messages": [], "vars": {"v": v, "t": t, "a": a}}, ensure_ascii=False) + "\n")
-        proc = subprocess.run([args.binary, "render", "--chat-template", path, "--input", lines], capture_output=True)
-    if proc.returncode not in (0, 1):
-        print(f"chat-template exited with {proc.returncode}:\n{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
-        return 2
-    ours = {}
-    for line in filter(None, proc.stdout.decode("utf-8").split("\n")):
-        record = json.loads(line)
-        ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
-    differ = 0
+    ours = render_ours(args.binary, source, [{"v": v, "t": t, "a": a} for v, t, a in cases])
+    differences = []
     for i, (v, t, a) in enumerate(cases):
-        try:
-            want = reference.render(v=v, t=t, a=a)
-        except Exception as e:  # the exception type is compared
-            want = f"!{type(e).__name__}: {e}"
-        got = ours.get(i, "!no output")
-        if got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0]):
-            continue
-        differ += 1
-        if differ <= args.show:
-            print(f"{v!r} is {t}({a!r})\n    ours {got!r}\n    want {want!r}")
-    print(f"{len(cases)} cases, {differ} differ")
-    return 1 if differ else 0
+        want, got = python(lambda: reference.render(v=v, t=t, a=a)), ours.get(i, "!no output")
+        if not agree(got, want):
+            differences.append(((v, t, a), got, want))
+    return report(cases, differences, args.show, lambda c: f"{c[0]!r} is {c[1]}({c[2]!r})")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,60 @@
+"""What the random differentials share (format, string methods, filter
+arguments, operators, tests): each draws cases, renders one template over
+them with `chat-template render` (one JSONL line per case, the case's
+values as the line's `vars`), computes Python's answer, and counts the cases
+where the two disagree. Agreement: the same text, or the same exception type.
+"""
+import argparse, json, os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def arguments(doc, count):
+    """The command line every random differential takes."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=count)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
+    ap.add_argument("--show", type=int, default=10)
+    return ap.parse_args()
+
+
+def render_ours(binary, template, variables):
+    """`chat-template render` of `template` once per entry of `variables`:
+    {index: text, or "!Type: message" for an error record}; exits on a crash."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
+        open(path, "w", encoding="utf-8").write(template)
+        with open(lines, "w", encoding="utf-8") as out:
+            for i, v in enumerate(variables):
+                out.write(json.dumps({"id": i, "messages": [], "vars": v}, ensure_ascii=False) + "\n")
+        proc = subprocess.run([binary, "render", "--chat-template", path, "--input", lines], capture_output=True)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"chat-template exited with {proc.returncode} (a crash):\n{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+    ours = {}
+    # split("\n"), not splitlines(): U+2028 may stand raw inside a record.
+    for line in filter(None, proc.stdout.decode("utf-8").split("\n")):
+        record = json.loads(line)
+        ours[record["id"]] = record.get("text", "!" + record.get("error", "").split(" (line ")[0])
+    return ours
+
+
+def python(compute):
+    """Python's answer: the value, or "!Type: message" for what it raised."""
+    try:
+        return compute()
+    except Exception as e:  # the exception type is compared
+        return f"!{type(e).__name__}: {e}"
+
+
+def agree(got, want):
+    return got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0])
+
+
+def report(cases, differences, show, describe, documented=0, documented_label=""):
+    """Prints the first `show` differences ((case, ours, want)) and the count; the exit status."""
+    for case, got, want in differences[:show]:
+        print(f"{describe(case)}\n    ours {got!r}\n    want {want!r}")
+    extra = f" ({documented} more are {documented_label})" if documented else ""
+    print(f"{len(cases)} cases, {len(differences)} differ{extra}")
+    return 1 if differences else 0
