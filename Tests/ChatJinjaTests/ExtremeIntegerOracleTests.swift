@@ -95,6 +95,20 @@ struct ExtremeIntegerOracleTests {
                 == "60185185207253086410|38580246902623456800|-38580246902623456800|98765432109876543210|0")
     }
 
+    /// Negation crosses the 64-bit edge both ways, as Python's int does; a
+    /// float format of an integer past the float range refuses, as `float(n)`.
+    @Test func negationCrossesTheSixtyFourBitEdge() throws {
+        let source = "{{ (-x) == y }}{{ (-x) < y }}{{ [-x, y]|unique|list }}|{{ -y }}|{{ -(-y) }}|{{ z.real }}|{{ z.imag }}"
+        let variables: [String: Value] = [
+            "x": Value(json: .largeInteger("9223372036854775808")), "y": Self.smallest,
+            "z": Value(json: .largeInteger("123456789012345678901234567890")),
+        ]
+        #expect(try JinjaTemplate(source: source).render(variables).text
+                == "TrueFalse[-9223372036854775808]|9223372036854775808|-9223372036854775808|123456789012345678901234567890|0")
+        let huge = Value(json: .largeInteger("1" + String(repeating: "0", count: 400)))
+        #expect(throws: JinjaError.self) { try JinjaTemplate(source: "{{ '{:f}'.format(x) }}").render(["x": huge]) }
+    }
+
     /// Python computes `10 ** 2**63` here and never finishes; every digit is
     /// rounded away, so the answer it would reach is 0.
     @Test func anIntegerRoundedToIntMinDigitsIsZero() throws {

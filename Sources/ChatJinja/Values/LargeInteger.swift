@@ -26,6 +26,11 @@ final class LargeInteger: JinjaObject {
     /// The nearest double, as Python's `float(n)`.
     var doubleValue: Double { Double(digits) ?? (isNegative ? -.infinity : .infinity) }
 
+    /// An int when `decimal` (a signed decimal integer) fits, else a large integer.
+    static func value(decimal: String) -> Value {
+        Int(decimal).map(Value.int) ?? .object(LargeInteger(digits: decimal))
+    }
+
     /// `-n`.
     var negated: LargeInteger {
         LargeInteger(digits: isNegative ? String(digits.dropFirst()) : "-" + digits)

@@ -80,7 +80,8 @@ enum Operators {
         if case .not = op { return .bool(!operand.isTruthy) }
         if case .undefined(let undefined) = operand { throw undefined.error }
         if case .object(let large as LargeInteger) = operand {
-            return .object(op == .negate ? large.negated : large)
+            // `-(2**63)` is an int again.
+            return op == .negate ? LargeInteger.value(decimal: large.negated.digits) : operand
         }
         guard let number = operand.number else {
             let symbol = op == .negate ? "-" : "+"
@@ -88,9 +89,9 @@ enum Operators {
         }
         switch (op, number) {
         case (.negate, .int(let i)):
+            // `-(-2**63)` is past 64 bits: a large integer, as Python's int.
             let (negated, overflow) = Int(0).subtractingReportingOverflow(i)
-            if overflow { throw Arithmetic.overflow() }
-            return .int(negated)
+            return overflow ? .object(LargeInteger(digits: "9223372036854775808")) : .int(negated)
         case (.negate, .double(let d)): return .double(-d)
         case (_, let number): return Value(number: number)
         }

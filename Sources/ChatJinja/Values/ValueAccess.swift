@@ -15,6 +15,7 @@ extension Value {
         case .undefined(let undefined):
             throw undefined.error
         case .object(let object):
+            if object is LargeInteger, name == "real" || name == "imag" { return name == "real" ? self : .int(0) }
             if let text = markupText {
                 // Markup is a str: it has the str methods.
                 if let method = PythonMethods.lookup(name, on: .string(text)) { return method }

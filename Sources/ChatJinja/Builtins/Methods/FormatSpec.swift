@@ -150,7 +150,8 @@ struct FormatSpec {
             digits = String(scalar); negative = false
         case (let t, _) where t.map { "eEfFgGn%".unicodeScalars.contains($0) } ?? true:
             // Integers with a float presentation type convert; -0.0 keeps its sign.
-            let d = large?.doubleValue ?? number.asDouble
+            // An integer past the float range refuses to convert, as `float(n)` does.
+            let d = try large?.floatValue() ?? number.asDouble
             try SizeLimit.checkField(precision)
             digits = floatDigits(abs(d), type: t)
             negative = d.sign == .minus && !d.isNaN && !(coercesNegativeZero && Self.isZero(digits))
