@@ -109,6 +109,16 @@ struct ExtremeIntegerOracleTests {
         #expect(throws: JinjaError.self) { try JinjaTemplate(source: "{{ '{:f}'.format(x) }}").render(["x": huge]) }
     }
 
+    /// Inside containers Python compares identity first, and every NaN read
+    /// from JSON is one object: `x in [x]` holds for NaN while `x == x` does
+    /// not. Integers past 64 bits are dict keys by value.
+    @Test func nanIsItselfInsideContainers() throws {
+        let source = "{{ x in [x] }}|{{ x in y }}|{{ y == [x, 1] }}|{{ [x,1] < [x,2] }}|{{ [1.0, x, 1, x]|unique|list }}|{{ x == x }}|{{ {z: 1}[w] }}"
+        let variables = Dictionary(uniqueKeysWithValues: try Value.parseJSONObjectForTests(
+            #"{"x": NaN, "y": [NaN, 1], "z": 123456789012345678901234567890, "w": 123456789012345678901234567890}"#))
+        #expect(try JinjaTemplate(source: source).render(variables).text == "True|True|True|True|[1.0, nan]|False|1")
+    }
+
     /// Python computes `10 ** 2**63` here and never finishes; every digit is
     /// rounded away, so the answer it would reach is 0.
     @Test func anIntegerRoundedToIntMinDigitsIsZero() throws {
@@ -119,5 +129,13 @@ struct ExtremeIntegerOracleTests {
     /// of its spec (`str.format`).
     @Test func automaticNumberingTakesTheFieldBeforeItsSpec() throws {
         #expect(try JinjaTemplate(source: "{{ '{:>{}}|{:{}{}}'.format(1, 5, 'x', '<', 4) }}").render([:]).text == "    1|x   ")
+    }
+}
+
+private extension Value {
+    /// The members of a JSON object text, as template values.
+    static func parseJSONObjectForTests(_ text: String) throws -> [(String, Value)] {
+        guard case .object(let object) = try JSONParser().parse(text) else { return [] }
+        return object.members.map { ($0.key, Value(json: $0.value)) }
     }
 }

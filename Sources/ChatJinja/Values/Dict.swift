@@ -138,6 +138,11 @@ public struct Dict: @unchecked Sendable {
 enum DictKey: Hashable {
     case none
     case number(Double)
+    /// NaN, which `==` never matches: as a key it is one object, as every
+    /// NaN read from JSON is in Python (`json.loads` shares a single one).
+    case nan
+    /// An integer past 64 bits, by its digits.
+    case largeInteger(String)
     case bigInt(Int)
     case string(ExactText)
     case tuple([DictKey])
@@ -154,7 +159,7 @@ enum DictKey: Hashable {
         case .int(let i):
             // Doubles represent integers exactly only up to 2^53.
             self = i.magnitude < (1 << 53) ? .number(Double(i)) : .bigInt(i)
-        case .double(let d): self = .number(d)
+        case .double(let d): self = d.isNaN ? .nan : .number(d)
         case .string(let s): self = .string(ExactText(s))
         case .tuple(let elements):
             var keys: [DictKey] = []
@@ -162,6 +167,7 @@ enum DictKey: Hashable {
             self = .tuple(keys)
         case .callable(let c): self = .identity(ObjectIdentifier(c))
         case .object(let o as Markup): self = .string(ExactText(o.text))
+        case .object(let large as LargeInteger): self = .largeInteger(large.digits)
         case .object(let range as PythonIterable):
             guard case .range(let start, _, let step) = range.kind else { self = .identity(ObjectIdentifier(range)); return }
             let count = range.sequenceElements.count

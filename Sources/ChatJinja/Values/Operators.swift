@@ -101,12 +101,12 @@ enum Operators {
     static func contains(_ container: Value, _ needle: Value) throws(JinjaError) -> Bool {
         let needle = needle.unwrappingMarkup
         if let iterable = container.pythonIterable {
-            return try iterable.iterate().contains { $0.pythonEquals(needle) }
+            return try iterable.iterate().contains { $0.isSameOrEqual(to: needle) }
         }
         if case .object(let loop as LoopContext) = container {
             // `in` walks an iterator, taking items until one matches.
             while let pair = loop.advance() {
-                if pair.pythonEquals(needle) { return true }
+                if pair.isSameOrEqual(to: needle) { return true }
             }
             return false
         }
@@ -119,7 +119,7 @@ enum Operators {
             }
             return UTF8Search.contains(text, part)
         case .list(let elements), .tuple(let elements):
-            return elements.contains { $0.pythonEquals(needle) }
+            return elements.contains { $0.isSameOrEqual(to: needle) }
         case .dict(let dict):
             return try dict.contains(needle)
         default:

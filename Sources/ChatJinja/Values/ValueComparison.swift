@@ -4,6 +4,15 @@ extension Value {
     /// Python `==`: numbers compare across `bool`/`int`/`float`, containers
     /// compare deeply, a list never equals a tuple, and two undefined values
     /// are equal (Jinja2's `Undefined.__eq__`).
+    /// Python's element comparison inside containers (`in`, list `==`,
+    /// `unique`): identity first, then `==`. Identity is visible only for
+    /// NaN, which is never `==` itself: a NaN is taken to be the same object
+    /// as any other, as every NaN read from JSON is in Python.
+    func isSameOrEqual(to other: Value) -> Bool {
+        if case .double(let a) = self, case .double(let b) = other, a.isNaN, b.isNaN { return true }
+        return pythonEquals(other)
+    }
+
     public func pythonEquals(_ other: Value) -> Bool {
         // The common case, `message.role == "user"`, without unwrapping copies.
         if case .string(let a) = self, case .string(let b) = other { return ExactText.equal(a, b) }
@@ -13,11 +22,11 @@ extension Value {
             // Python compares code points; Swift's `==` would fold canonical equivalents.
             return ExactText.equal(a, b)
         case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.pythonEquals($1) }
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isSameOrEqual(to: $1) }
         case (.dict(let a), .dict(let b)):
             guard a.count == b.count else { return false }
             for (key, value) in a.items {
-                guard let otherValue = try? b.value(for: key), otherValue.pythonEquals(value) else { return false }
+                guard let otherValue = try? b.value(for: key), otherValue.isSameOrEqual(to: value) else { return false }
             }
             return true
         case (.callable(let a), .callable(let b)): return a === b
@@ -62,7 +71,7 @@ extension Value {
             if ExactText.equal(a, b) { return 0 }
             return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : 1
         case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)):
-            for (x, y) in zip(a, b) where !x.pythonEquals(y) {
+            for (x, y) in zip(a, b) where !x.isSameOrEqual(to: y) {
                 return try x.pythonCompare(y, operator: symbol)
             }
             return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
