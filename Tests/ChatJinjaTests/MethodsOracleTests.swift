@@ -353,6 +353,8 @@ import Testing
         #"{"kind": "method", "name": "casefold", "value": "ﬁ straße µ ᾼ", "args": [], "kwargs": {}, "expect": "'fi strasse μ αι'"}"#,
         #"{"kind": "method", "name": "casefold", "value": "ꭰ Ꭰ ᏸ", "args": [], "kwargs": {}, "expect": "'Ꭰ Ꭰ Ᏸ'"}"#,
         #"{"kind": "method", "name": "split", "value": "a,b", "args": [",", null], "kwargs": {}, "expect": "!TypeError: 'NoneType' object cannot be interpreted as an integer"}"#,
+        #"{"kind": "method", "name": "casefold", "value": "ᲀᲁᲂᲃᲄᲅᲆᲇᲈ", "args": [], "kwargs": {}, "expect": "'вдосттъѣꙋ'"}"#,
+        #"{"kind": "method", "name": "format", "value": "{0[-1]}|{٠}", "args": [[1]], "kwargs": {}, "expect": "'|[1]'"}"#,
         #"{"kind": "method", "name": "format", "value": "{:#.2g}", "args": [99.95], "kwargs": {}, "expect": "'1.0e+02'"}"#,
         #"{"kind": "method", "name": "format", "value": "{:.2}", "args": [9.99], "kwargs": {}, "expect": "'1e+01'"}"#,
         #"{"kind": "method", "name": "format", "value": "{:#}", "args": [1e+20], "kwargs": {}, "expect": "'1.e+20'"}"#,

@@ -61,8 +61,12 @@ enum PercentFormatter {
                 i += 1
                 if i < chars.count, chars[i] == "*" {
                     // A negative precision from `*` counts as none given: 0.
-                    spec.precision = max(0, try integerArgument(try nextArgument())); i += 1
-                    if let precision = spec.precision, precision > Int(Int32.max) { throw JinjaError(.overflowError, "Python int too large to convert to C int") }
+                    // CPython keeps it in a C int; a negative one counts as none: 0.
+                    let precision = try integerArgument(try nextArgument()); i += 1
+                    guard Int(Int32.min)...Int(Int32.max) ~= precision else {
+                        throw JinjaError(.overflowError, "Python int too large to convert to C int")
+                    }
+                    spec.precision = max(0, precision)
                 } else {
                     spec.precision = try readNumber(chars, &i, tooLarge: "precision too big") ?? 0
                     // CPython keeps a precision in a C int.

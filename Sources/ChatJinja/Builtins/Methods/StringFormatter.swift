@@ -106,7 +106,7 @@ enum StringFormatter {
         while i < name.count, name[i] != ".", name[i] != "[" { i += 1 }
         let first = String(String.UnicodeScalarView(name[..<i]))
         var value: Value
-        if !first.isEmpty, first.unicodeScalars.allSatisfy(isDecimal), let position = Int(first) {
+        if let position = try integer(first) {
             value = try positional(position, state.arguments)
         } else {
             // `{[0]}` and `{.x}` look up the keyword `''`.
@@ -124,7 +124,8 @@ enum StringFormatter {
                 while j < name.count, name[j] != "]" { j += 1 }
                 guard j < name.count else { throw JinjaError(.valueError, "Missing ']' in format string") }
                 let key = String(String.UnicodeScalarView(name[(i + 1)..<j]))
-                value = try value.item(Int(key).map(Value.int) ?? .string(key))
+                // Only plain digits make an index (`{0[-1]}` looks up the key "-1").
+                value = try value.item(try integer(key).map(Value.int) ?? .string(key))
                 i = j + 1
             }
         }
@@ -138,7 +139,23 @@ enum StringFormatter {
 
     private static let switchingNumbering = JinjaError(.valueError, "cannot switch from manual field specification to automatic field numbering")
 
+    /// A decimal digit of any script, as Python's field names accept (`{٠}`).
     private static func isDecimal(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && scalar.properties.numericType == .decimal
+        scalar.properties.numericType == .decimal
+    }
+
+    /// The integer that `text` spells in decimal digits of any script, or
+    /// `nil` when it is empty or not all digits; past `Int.max`, Python's error.
+    private static func integer(_ text: String) throws(JinjaError) -> Int? {
+        guard !text.isEmpty, text.unicodeScalars.allSatisfy(isDecimal) else { return nil }
+        var number = 0
+        for scalar in text.unicodeScalars {
+            let digit = Int(scalar.properties.numericValue ?? 0)
+            let (product, overflow) = number.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = product.addingReportingOverflow(digit)
+            if overflow || overflow2 { throw JinjaError(.valueError, "Too many decimal digits in format string") }
+            number = sum
+        }
+        return number
     }
 }

@@ -101,19 +101,22 @@ enum PythonText {
     }
 
     /// Python `str.casefold()`: Unicode full case folding (`ß` → `ss`, `ﬁ` →
-    /// `fi`, `µ` → `μ`), which ICU's folding gives, except that Unicode folds
-    /// Cherokee to its capitals, which ICU leaves or lowercases.
+    /// `fi`, `µ` → `μ`), which ICU's folding gives, except where Unicode's
+    /// table says otherwise: Cherokee folds to its capitals, and nine old
+    /// Cyrillic variants (U+1C80…) to their plain letters.
     static func caseFold(_ text: String) -> String {
         var out = ""
         var run = ""
         for scalar in text.unicodeScalars {
-            let cherokee: UInt32? = switch scalar.value {
+            let special: UInt32? = switch scalar.value {
             case 0x13A0...0x13F5: scalar.value
             case 0x13F8...0x13FD: scalar.value - 8
             case 0xAB70...0xABBF: scalar.value - 0xAB70 + 0x13A0
+            // Old Cyrillic letter variants that ICU's folding leaves alone.
+            case 0x1C80...0x1C88: [0x0432, 0x0434, 0x043E, 0x0441, 0x0442, 0x0442, 0x044A, 0x0463, 0xA64B][Int(scalar.value - 0x1C80)]
             default: nil
             }
-            guard let cherokee, let folded = Unicode.Scalar(cherokee) else {
+            guard let special, let folded = Unicode.Scalar(special) else {
                 run.unicodeScalars.append(scalar)
                 continue
             }
