@@ -45,7 +45,7 @@ struct UTF8SearchTests {
             let naive = text.count < pattern.count ? nil : (start...max(start, text.count - pattern.count)).first { index in
                 index + pattern.count <= text.count && Array(text[index..<(index + pattern.count)]) == pattern
             }
-            let ours = text.withUnsafeBufferPointer { t in pattern.withUnsafeBufferPointer { PrefixFunction($0).firstMatch(in: t, from: start) } }
+            let ours = PrefixMatcher(pattern).matches(in: text, from: start, limit: 1).first
             #expect(ours == naive, "\(text) \(pattern) from \(start)")
         }
     }

@@ -109,7 +109,7 @@ enum UTF8Search {
     /// `memchr` (vectorized) and checked with `memcmp`. On repetitive text
     /// that is quadratic (`'a' * 10⁶ + 'b'` sought in `'a' * 10⁶`), so once
     /// the comparisons have cost a few passes over the text, the rest of the
-    /// search is linear (`PrefixFunction`).
+    /// search is linear (`PrefixMatcher`).
     private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty ? 0 : nil }
         guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return nil }
@@ -122,7 +122,7 @@ enum UTF8Search {
             if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
             index = offset + 1
             budget -= pattern.count
-            if budget < 0 { return PrefixFunction(pattern).firstMatch(in: haystack, from: index) }
+            if budget < 0 { return PrefixMatcher(Array(pattern)).matches(in: haystack, from: index, limit: 1).first }
         }
         return nil
     }
@@ -140,44 +140,8 @@ enum UTF8Search {
             if budget < 0 {
                 let reversedPattern = Array(pattern.reversed())
                 let reversedText = Array(haystack[..<(index + pattern.count)].reversed())
-                return reversedPattern.withUnsafeBufferPointer { reversedPattern in
-                    reversedText.withUnsafeBufferPointer { reversedText in
-                        PrefixFunction(reversedPattern).firstMatch(in: reversedText, from: 0).map { reversedText.count - $0 - pattern.count }
-                    }
-                }
+                return PrefixMatcher(reversedPattern).matches(in: reversedText, limit: 1).first.map { reversedText.count - $0 - pattern.count }
             }
-        }
-        return nil
-    }
-}
-
-/// Knuth–Morris–Pratt matching: for each prefix of the pattern, the length
-/// of its longest proper prefix that is also a suffix, so that a mismatch
-/// never moves back in the text.
-struct PrefixFunction {
-    let pattern: UnsafeBufferPointer<UInt8>
-    private var borders: [Int]
-
-    init(_ pattern: UnsafeBufferPointer<UInt8>) {
-        self.pattern = pattern
-        borders = [Int](repeating: 0, count: pattern.count)
-        var length = 0
-        for index in pattern.indices.dropFirst() {
-            while length > 0, pattern[index] != pattern[length] { length = borders[length - 1] }
-            if pattern[index] == pattern[length] { length += 1 }
-            borders[index] = length
-        }
-    }
-
-    /// The first occurrence starting at or after `start`.
-    func firstMatch(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var matched = 0
-        var index = start
-        while index < text.count {
-            while matched > 0, text[index] != pattern[matched] { matched = borders[matched - 1] }
-            if text[index] == pattern[matched] { matched += 1 }
-            if matched == pattern.count { return index - pattern.count + 1 }
-            index += 1
         }
         return nil
     }

@@ -50,17 +50,17 @@ enum StringSearchMethods {
         if needle.isEmpty { return fromRight ? end : start }
         let window = Array(text[start..<end])
         if fromRight {
-            let backwards = ScalarMatcher(Array(needle.reversed()))
+            let backwards = PrefixMatcher(Array(needle.reversed()))
             return backwards.matches(in: Array(window.reversed()), limit: 1).first.map { end - $0 - needle.count }
         }
-        return ScalarMatcher(needle).matches(in: window, limit: 1).first.map { start + $0 }
+        return PrefixMatcher(needle).matches(in: window, limit: 1).first.map { start + $0 }
     }
 
     private static func count(_ receiver: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         let (text, needle, start, end) = try searchSetup(receiver, arguments, "count")
         guard end - start >= needle.count else { return .int(0) }
         if needle.isEmpty { return .int(end - start + 1) }
-        return .int(ScalarMatcher(needle).matches(in: Array(text[start..<end])).count)
+        return .int(PrefixMatcher(needle).matches(in: Array(text[start..<end])).count)
     }
 
     private static func affix(_ receiver: Value, _ arguments: Arguments, _ name: String, atEnd: Bool) throws(JinjaError) -> Value {
@@ -122,40 +122,5 @@ enum StringSearchMethods {
         try SizeLimit.check(SizeLimit.total(new.utf8.count, times: parts.count - 1, plus: text.utf8.count),
                             limit: SizeLimit.methodLimit, "a replaced string")
         return parts.joined(separator: new)
-    }
-}
-
-/// Knuth–Morris–Pratt over code points: the non-overlapping occurrences of a
-/// pattern, left to right, in time linear in both lengths (comparing at every
-/// candidate is quadratic on repetitive text: `('a' * 10**6).find('a' * 10**5 + 'b')`).
-struct ScalarMatcher {
-    private let pattern: [Unicode.Scalar]
-    private var borders: [Int]
-
-    init(_ pattern: [Unicode.Scalar]) {
-        self.pattern = pattern
-        borders = [Int](repeating: 0, count: pattern.count)
-        var length = 0
-        for index in pattern.indices.dropFirst() {
-            while length > 0, pattern[index] != pattern[length] { length = borders[length - 1] }
-            if pattern[index] == pattern[length] { length += 1 }
-            borders[index] = length
-        }
-    }
-
-    /// Start offsets of the non-overlapping occurrences in `text`, at most `limit`.
-    func matches(in text: [Unicode.Scalar], limit: Int = .max) -> [Int] {
-        var found: [Int] = []
-        var matched = 0
-        for (index, scalar) in text.enumerated() {
-            while matched > 0, scalar != pattern[matched] { matched = borders[matched - 1] }
-            if scalar == pattern[matched] { matched += 1 }
-            if matched == pattern.count {
-                found.append(index - pattern.count + 1)
-                if found.count == limit { break }
-                matched = 0
-            }
-        }
-        return found
     }
 }
