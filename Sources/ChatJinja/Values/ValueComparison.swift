@@ -1,9 +1,6 @@
 import OrderedJSON
 
 extension Value {
-    /// Python `==`: numbers compare across `bool`/`int`/`float`, containers
-    /// compare deeply, a list never equals a tuple, and two undefined values
-    /// are equal (Jinja2's `Undefined.__eq__`).
     /// Python's element comparison inside containers (`in`, list `==`,
     /// `unique`): identity first, then `==`. Identity is visible only for
     /// NaN, which is never `==` itself: a NaN is taken to be the same object
@@ -13,6 +10,9 @@ extension Value {
         return pythonEquals(other)
     }
 
+    /// Python `==`: numbers compare across `bool`/`int`/`float`, containers
+    /// compare deeply, a list never equals a tuple, and two undefined values
+    /// are equal (Jinja2's `Undefined.__eq__`).
     public func pythonEquals(_ other: Value) -> Bool {
         // The common case, `message.role == "user"`, without unwrapping copies.
         if case .string(let a) = self, case .string(let b) = other { return ExactText.equal(a, b) }
