@@ -24,11 +24,12 @@ def main():
         "// character references, as Python's `html` module holds them. Do not edit.",
         "",
         "extension HTMLEntities {",
-        "    /// Named references, `name:scalar,scalar` (hexadecimal) one per line; names",
-        "    /// without `;` are the legacy ones browsers accept unterminated.",
+        "    /// Named references, `name:scalar,scalar` (hexadecimal), separated by",
+        "    /// spaces; names without `;` are the legacy ones browsers accept unterminated.",
         "    static let namedTable = \"\"\"",
     ]
-    lines += [f"        {name}:{scalars(value)}" for name, value in names]
+    entries = [f"{name}:{scalars(value)}" for name, value in names]
+    lines += ["        " + " ".join(entries[i:i + 8]) for i in range(0, len(entries), 8)]
     lines += [
         "        \"\"\"",
         "",

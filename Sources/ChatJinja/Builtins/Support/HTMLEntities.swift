@@ -94,10 +94,10 @@ enum HTMLEntities {
     /// `namedTable` read once.
     private static let table: [String: String] = {
         var table: [String: String] = [:]
-        for line in namedTable.split(separator: "\n") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let scalars = line[line.index(after: colon)...].split(separator: ",").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }
-            table[String(line[..<colon])] = String(String.UnicodeScalarView(scalars))
+        for entry in namedTable.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            guard let colon = entry.firstIndex(of: ":") else { continue }
+            let scalars = entry[entry.index(after: colon)...].split(separator: ",").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }
+            table[String(entry[..<colon])] = String(String.UnicodeScalarView(scalars))
         }
         return table
     }()
