@@ -5,8 +5,10 @@ indirect enum Statement: @unchecked Sendable {
     case text(String)
     /// `{{ expression }}`.
     case output(Expression, offset: Int)
-    /// `{% if %}…{% elif %}…{% else %}…{% endif %}`; `elif` nests another `.conditional` in `otherwise`.
-    case conditional(Expression, then: [Statement], otherwise: [Statement], offset: Int)
+    /// `{% if %}…{% elif %}…{% else %}…{% endif %}`: the `if` and each
+    /// `elif` in order, then the `else` body. Kept flat, as Jinja2 does, so
+    /// a long `elif` chain nests no deeper than one `if`.
+    case conditional(branches: [ConditionalBranch], otherwise: [Statement])
     case forLoop(ForLoop)
     case breakLoop(offset: Int)
     case continueLoop(offset: Int)
@@ -26,6 +28,14 @@ indirect enum Statement: @unchecked Sendable {
     /// `{% block name [scoped] [required] %}body{% endblock [name] %}`: in a
     /// template that extends none, the body renders in place.
     case block(name: String, body: [Statement], scoped: Bool, required: Bool, offset: Int)
+}
+
+/// The `if` or one `elif` of a `.conditional`.
+struct ConditionalBranch: @unchecked Sendable {
+    var condition: Expression
+    var body: [Statement]
+    /// Where the tag starts, for errors raised by `condition`.
+    var offset: Int
 }
 
 /// The left side of `set` and `for`: a name, a tuple of targets, or a
@@ -51,19 +61,27 @@ struct ForLoop: @unchecked Sendable {
 
 /// A `{% macro %}` (or the implicit `caller` of a `{% call %}` block).
 final class MacroDefinition: @unchecked Sendable {
-    let name: String
+    /// `nil` for the caller of a call block, which Jinja2 leaves anonymous.
+    let name: String?
     let parameters: [String]
-    /// Default expressions of the last `defaults.count` parameters.
+    /// One entry per parameter: its default expression, if it has one.
     let defaults: [Expression?]
     let body: [Statement]
-    /// Whether the body reads `varargs`, `kwargs` or `caller`; Jinja2 accepts
-    /// extra positional/keyword arguments and `caller=` only then.
+    /// Whether the macro collects extra positional arguments in `varargs`:
+    /// the body reads `varargs` before binding it and no parameter is so named.
     let usesVarargs: Bool
+    /// The same for extra keyword arguments and `kwargs`.
     let usesKwargs: Bool
+    /// Whether the body reads `caller` before binding it: the macro then
+    /// accepts `caller=` (a call block's body), as a parameter of its own
+    /// when it declares one (`hasCallerParameter`).
     let usesCaller: Bool
+    /// Whether a parameter is named `caller`.
+    let hasCallerParameter: Bool
     let offset: Int
 
-    init(name: String, parameters: [String], defaults: [Expression?], body: [Statement], usesVarargs: Bool, usesKwargs: Bool, usesCaller: Bool, offset: Int) {
+    init(name: String?, parameters: [String], defaults: [Expression?], body: [Statement], usesVarargs: Bool, usesKwargs: Bool,
+         usesCaller: Bool, offset: Int) {
         self.name = name
         self.parameters = parameters
         self.defaults = defaults
@@ -71,6 +89,7 @@ final class MacroDefinition: @unchecked Sendable {
         self.usesVarargs = usesVarargs
         self.usesKwargs = usesKwargs
         self.usesCaller = usesCaller
+        hasCallerParameter = parameters.contains("caller")
         self.offset = offset
     }
 }

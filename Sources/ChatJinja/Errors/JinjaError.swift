@@ -5,6 +5,10 @@ public struct JinjaError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         /// The template does not lex or parse.
         case templateSyntaxError = "TemplateSyntaxError"
+        /// Python refused to compile the code Jinja2 generated for the
+        /// template (a keyword argument or macro parameter repeated); raised
+        /// when parsing, after every other syntax error.
+        case syntaxError = "SyntaxError"
         /// `raise_exception(msg)`; the message is the template's, verbatim.
         case templateError = "TemplateError"
         /// Jinja2's own runtime errors (assigning to a non-namespace object, a bad `cycler` use).

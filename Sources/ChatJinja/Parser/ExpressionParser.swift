@@ -424,6 +424,9 @@ extension Parser {
                 guard arguments.keywordSplat == nil else { throw invalidCall(offset) }
                 advance()
                 advance()
+                if arguments.keywords.contains(where: { $0.name == name }) {
+                    noteRepeatedKeyword(name, at: offset)
+                }
                 arguments.keywords.append((name, try parseExpression()))
             } else {
                 guard arguments.keywords.isEmpty, arguments.splat == nil, arguments.keywordSplat == nil else { throw invalidCall(offset) }
@@ -440,6 +443,14 @@ extension Parser {
     private mutating func deepen(_ wraps: inout Int) throws(JinjaError) {
         try enter()
         wraps += 1
+    }
+
+    /// `f(a=1, a=2)` parses in Jinja2, but Python refuses the call it
+    /// generates, so the template fails once parsed.
+    mutating func noteRepeatedKeyword(_ name: String, at offset: Int) {
+        if pythonCompileError == nil {
+            pythonCompileError = JinjaError(.syntaxError, "keyword argument repeated: \(name)", at: source.location(of: offset))
+        }
     }
 
     private func invalidCall(_ offset: Int) -> JinjaError {

@@ -12,8 +12,8 @@ enum NameUsage {
             return false
         case .output(let expression, _), .assign(_, let expression, _):
             return mentions(name, in: expression)
-        case .conditional(let condition, let then, let otherwise, _):
-            return mentions(name, in: condition) || mentions(name, in: then) || mentions(name, in: otherwise)
+        case .conditional(let branches, let otherwise):
+            return branches.contains { mentions(name, in: $0.condition) || mentions(name, in: $0.body) } || mentions(name, in: otherwise)
         case .forLoop(let loop):
             return mentions(name, in: loop.iterable) || loop.filter.map { mentions(name, in: $0) } == true
                 || mentions(name, in: loop.body) || mentions(name, in: loop.otherwise)
@@ -52,5 +52,98 @@ enum NameUsage {
         var found = false
         visitNames(in: arguments) { if $0 == name { found = true } }
         return found
+    }
+}
+
+extension NameUsage {
+    /// Which of `names` the body reads before anything binds them, walking
+    /// the nodes in the order Jinja2's compiler does when it decides what a
+    /// macro catches: an assignment target, loop target, `with` target or
+    /// parameter of a nested macro/call block takes the name out of the
+    /// search for the rest of the walk (`{% set caller = 1 %}{{ caller }}`
+    /// does not make a macro take `caller=`), and `{% block %}` bodies are
+    /// not entered.
+    static func readBeforeBound(_ names: Set<String>, in body: [Statement]) -> Set<String> {
+        var search = UnboundReadSearch(remaining: names)
+        search.visit(body)
+        return search.found
+    }
+}
+
+/// The walk behind `NameUsage.readBeforeBound`.
+private struct UnboundReadSearch {
+    var remaining: Set<String>
+    var found: Set<String> = []
+
+    mutating func visit(_ body: [Statement]) {
+        for statement in body { visit(statement) }
+    }
+
+    mutating func visit(_ statement: Statement) {
+        switch statement {
+        case .text, .breakLoop, .continueLoop, .block:
+            return
+        case .output(let expression, _):
+            visit(expression)
+        case .assign(let target, let value, _):
+            bind(target)
+            visit(value)
+        case .assignBlock(let target, let body, let filters, _):
+            bind(target)
+            for filter in filters { visit(filter.arguments) }
+            visit(body)
+        case .filterBlock(let body, let filters, _):
+            visit(body)
+            for filter in filters { visit(filter.arguments) }
+        case .conditional(let branches, let otherwise):
+            for branch in branches {
+                visit(branch.condition)
+                visit(branch.body)
+            }
+            visit(otherwise)
+        case .forLoop(let loop):
+            bind(loop.target)
+            visit(loop.iterable)
+            visit(loop.body)
+            visit(loop.otherwise)
+            if let filter = loop.filter { visit(filter) }
+        case .macro(let macro):
+            visit(signatureAndBodyOf: macro)
+        case .callBlock(let call, let caller, _):
+            visit(call)
+            visit(signatureAndBodyOf: caller)
+        case .generation(let body, _):
+            visit(body)
+        case .with(let bindings, let body, _):
+            for (target, _) in bindings { bind(target) }
+            for (_, value) in bindings { visit(value) }
+            visit(body)
+        }
+    }
+
+    private mutating func visit(signatureAndBodyOf macro: MacroDefinition) {
+        for parameter in macro.parameters { remaining.remove(parameter) }
+        for case let value? in macro.defaults { visit(value) }
+        visit(macro.body)
+    }
+
+    private mutating func visit(_ expression: Expression) {
+        NameUsage.visitNames(in: expression) { name in
+            if remaining.contains(name) { found.insert(name) }
+        }
+    }
+
+    private mutating func visit(_ arguments: CallArguments) {
+        NameUsage.visitNames(in: arguments) { name in
+            if remaining.contains(name) { found.insert(name) }
+        }
+    }
+
+    private mutating func bind(_ target: AssignTarget) {
+        switch target {
+        case .name(let name): remaining.remove(name)
+        case .tuple(let targets): for target in targets { bind(target) }
+        case .namespaceAttribute: return
+        }
     }
 }

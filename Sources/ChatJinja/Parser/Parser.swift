@@ -27,6 +27,13 @@ struct Parser {
     var loopDepth = 0
     /// The names of the `{% block %}`s so far (a name may be used once).
     var blockNames: Set<String> = []
+    /// The first error Jinja2 raises only once the whole template has parsed,
+    /// while generating code (a `caller` parameter without a default).
+    var codeGenerationError: JinjaError?
+    /// The first error Python raises when compiling the code Jinja2
+    /// generated (a keyword argument or a parameter repeated): after every
+    /// syntax and code-generation error.
+    var pythonCompileError: JinjaError?
 
     static let maximumDepth = 200
 
@@ -39,6 +46,7 @@ struct Parser {
     static func parse(_ source: SourceText) throws(JinjaError) -> [Statement] {
         var parser = Parser(source: source, tokens: try Lexer.tokenize(source))
         let body = try parser.subparse(until: nil)
+        if let error = parser.codeGenerationError ?? parser.pythonCompileError { throw error }
         return body
     }
 

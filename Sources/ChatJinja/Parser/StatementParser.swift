@@ -54,24 +54,22 @@ extension Parser {
         return try parseConditionAndBranches(offset: offset)
     }
 
-    /// `condition %}body{% elif …` / `{% else %}…` / `{% endif`: an `elif` is
-    /// an `if` nested in the `else` branch, sharing the same `endif`.
+    /// `condition %}body{% elif …` / `{% else %}…` / `{% endif`.
     private mutating func parseConditionAndBranches(offset: Int) throws(JinjaError) -> Statement {
-        // Each `elif` nests one level deeper, so long chains count toward the nesting bound.
-        try enter()
-        defer { leave() }
-        let condition = try parseTuple(withConditional: false)
-        let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
-        if skip(name: "elif") {
-            let nested = try parseConditionAndBranches(offset: currentOffset)
-            return .conditional(condition, then: body, otherwise: [nested], offset: offset)
+        var branches: [ConditionalBranch] = []
+        var branchOffset = offset
+        while true {
+            let condition = try parseTuple(withConditional: false)
+            let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
+            branches.append(ConditionalBranch(condition: condition, body: body, offset: branchOffset))
+            branchOffset = currentOffset
+            if !skip(name: "elif") { break }
         }
         if skip(name: "else") {
-            let otherwise = try parseBlockBody(until: ["endif"], dropEnd: true)
-            return .conditional(condition, then: body, otherwise: otherwise, offset: offset)
+            return .conditional(branches: branches, otherwise: try parseBlockBody(until: ["endif"], dropEnd: true))
         }
         advance()
-        return .conditional(condition, then: body, otherwise: [], offset: offset)
+        return .conditional(branches: branches, otherwise: [])
     }
 
     /// `block name [scoped] [required] %}body{% endblock [name]`.
@@ -150,13 +148,15 @@ extension Parser {
         var parameters: [String] = [], defaults: [Expression?] = []
         if isSymbol(.leftParen) { (parameters, defaults) = try parseSignature() }
         let call = try parseExpression()
-        guard case .call = call else { throw fail("expected call", at: offset) }
+        guard case .call(_, let arguments, _) = call else { throw fail("expected call", at: offset) }
+        // The block's body is passed as `caller=`: a second one is a repeat.
+        if arguments.keywords.contains(where: { $0.name == "caller" }) { noteRepeatedKeyword("caller", at: offset) }
         isSoftContext = false
         let savedLoopDepth = loopDepth
         loopDepth = 0
         let body = try parseBlockBody(until: ["endcall"], dropEnd: true)
         loopDepth = savedLoopDepth
-        let caller = makeMacro(name: "caller", parameters: parameters, defaults: defaults, body: body, offset: offset)
+        let caller = makeMacro(name: nil, parameters: parameters, defaults: defaults, body: body, offset: offset)
         return .callBlock(call: call, caller: caller, offset: offset)
     }
 
@@ -191,7 +191,12 @@ extension Parser {
         var defaults: [Expression?] = []
         while !isSymbol(.rightParen) {
             if !parameters.isEmpty { try expect(.comma) }
+            let nameOffset = currentOffset
             let name = try expectName()
+            if parameters.contains(name), pythonCompileError == nil {
+                pythonCompileError = JinjaError(.syntaxError, "duplicate argument '\(name)' in function definition",
+                                                at: source.location(of: nameOffset))
+            }
             parameters.append(name)
             if skip(.assign) {
                 defaults.append(try parseExpression())
@@ -205,12 +210,22 @@ extension Parser {
         return (parameters, defaults)
     }
 
-    private func makeMacro(name: String, parameters: [String], defaults: [Expression?], body: [Statement], offset: Int) -> MacroDefinition {
-        MacroDefinition(
+    /// Decides, as Jinja2's compiler does, which of `varargs`, `kwargs` and
+    /// `caller` the macro collects: those its body reads before binding them
+    /// and that no parameter already names (a `caller` parameter must then
+    /// have a default, because a call block passes it by keyword).
+    private mutating func makeMacro(name: String?, parameters: [String], defaults: [Expression?], body: [Statement],
+                           offset: Int) -> MacroDefinition {
+        let read = NameUsage.readBeforeBound(["varargs", "kwargs", "caller"], in: body)
+        if read.contains("caller"), let index = parameters.lastIndex(of: "caller"), defaults[index] == nil, codeGenerationError == nil {
+            codeGenerationError = fail("When defining macros or call blocks the special \"caller\" argument must be omitted "
+                                       + "or be given a default.", at: offset)
+        }
+        return MacroDefinition(
             name: name, parameters: parameters, defaults: defaults, body: body,
-            usesVarargs: NameUsage.mentions("varargs", in: body),
-            usesKwargs: NameUsage.mentions("kwargs", in: body),
-            usesCaller: NameUsage.mentions("caller", in: body),
+            usesVarargs: read.contains("varargs") && !parameters.contains("varargs"),
+            usesKwargs: read.contains("kwargs") && !parameters.contains("kwargs"),
+            usesCaller: read.contains("caller"),
             offset: offset
         )
     }

@@ -50,14 +50,16 @@ enum StaticScope {
             case .assignBlock(let target, _, let filters, _):
                 for filter in filters { NameUsage.visitNames(in: filter.arguments) { used.insert($0) } }
                 store(target, conditional: conditional)
-            case .conditional(let condition, let then, let otherwise, _):
-                read(condition)
-                walk(then, conditional: true)
+            case .conditional(let branches, let otherwise):
+                for branch in branches {
+                    read(branch.condition)
+                    walk(branch.body, conditional: true)
+                }
                 walk(otherwise, conditional: true)
             case .forLoop(let loop):
                 read(loop.iterable)
             case .macro(let macro):
-                store(.name(macro.name), conditional: conditional)
+                if let name = macro.name { store(.name(name), conditional: conditional) }
             case .callBlock(let call, _, _):
                 read(call)
             case .filterBlock(_, let filters, _):

@@ -61,6 +61,7 @@ struct PairLoop {
 
 /// A compiled `{% macro %}` (or the `caller` of a `{% call %}` block).
 final class CompiledMacro {
+    /// The name the macro is bound to (`caller` for a call block's).
     let name: String
     let symbol: VariableName
     let parameters: [VariableName]
@@ -69,26 +70,32 @@ final class CompiledMacro {
     let usesVarargs: Bool
     let usesKwargs: Bool
     let usesCaller: Bool
+    let hasCallerParameter: Bool
     /// Takes only its named parameters: no `varargs`, `kwargs` or `caller`.
     var isPlain: Bool { !usesVarargs && !usesKwargs && !usesCaller }
     /// What Jinja2's `Macro` object shows a template: `name`, `arguments`,
     /// `catch_varargs`, `catch_kwargs`, `caller`.
     let attributes: [String: Value]
-    /// Its `str()`: `<Macro 'name'>`.
+    /// Its `str()`: `<Macro 'name'>`, or `<Macro anonymous>` for a call block's.
     let representation: String
+    /// How Python's messages quote the name (`'name'`, or `None` for a call block's).
+    let quotedName: String
 
     init(_ definition: MacroDefinition, symbols: VariableTable, defaults: [CompiledExpression?], body: @escaping CompiledBody) {
-        name = definition.name
-        symbol = symbols.name(definition.name)
+        name = definition.name ?? "caller"
+        symbol = symbols.name(name)
         parameters = definition.parameters.map(symbols.name)
         self.defaults = defaults
         self.body = body
         usesVarargs = definition.usesVarargs
         usesKwargs = definition.usesKwargs
         usesCaller = definition.usesCaller
-        attributes = ["name": .string(name), "arguments": .tuple(parameters.map { .string($0.name) }),
+        hasCallerParameter = definition.hasCallerParameter
+        attributes = ["name": definition.name.map { .string($0) } ?? .none,
+                      "arguments": .tuple(parameters.map { .string($0.name) }),
                       "catch_varargs": .bool(usesVarargs), "catch_kwargs": .bool(usesKwargs), "caller": .bool(usesCaller)]
-        representation = "<Macro '\(name)'>"
+        quotedName = definition.name.map { "'\($0)'" } ?? "None"
+        representation = "<Macro \(definition.name.map { "'\($0)'" } ?? "anonymous")>"
     }
 }
 

@@ -94,6 +94,7 @@ struct ExpressionCompiler {
                 switch lhs {
                 case .int(let number): isNegative = number < 0
                 case .double(let number): isNegative = number.sign == .minus
+                case .object(let large as LargeInteger): isNegative = large.isNegative
                 default: isNegative = false
                 }
                 guard isNegative else { return try renderer.bounded(try Operators.apply(.power, lhs, rhs, limits: renderer.limits)) }
@@ -376,8 +377,12 @@ extension Renderer {
     }
 
     /// Evaluates call arguments, spreading `*args` and `**kwargs`.
-    func evaluate(_ arguments: CompiledArguments, in frame: Frame) throws(JinjaError) -> Arguments {
-        if arguments.isEmpty { return Arguments() }
+    ///
+    /// `extraKeyword` (a call block's `caller=`) goes where Jinja2's
+    /// generated call puts it: after the written keywords, before `**kwargs`.
+    func evaluate(_ arguments: CompiledArguments, in frame: Frame,
+                  extraKeyword: (name: String, value: Value)? = nil) throws(JinjaError) -> Arguments {
+        if arguments.isEmpty { return Arguments(keywords: extraKeyword.map { [$0] } ?? []) }
         var result = Arguments(try evaluate(arguments.positional, in: frame))
         result.keywords.reserveCapacity(arguments.keywords.count)
         if let splat = arguments.splat {
@@ -386,12 +391,16 @@ extension Renderer {
         for keyword in arguments.keywords {
             result.keywords.append((name: keyword.name, value: try keyword.value(self, frame)))
         }
+        if let extraKeyword { result.keywords.append(extraKeyword) }
         if let keywordSplat = arguments.keywordSplat {
             guard case .dict(let dict) = try keywordSplat(self, frame) else {
                 throw JinjaError(.typeError, "argument after ** must be a mapping")
             }
             for (key, value) in zip(dict.keys, dict.values) {
                 guard case .string(let name) = key else { throw JinjaError(.typeError, "keywords must be strings") }
+                if result.keywords.contains(where: { $0.name == name }) {
+                    throw JinjaError(.typeError, "call() got multiple values for keyword argument '\(name)'")
+                }
                 result.keywords.append((name: name, value: value))
             }
         }

@@ -12,7 +12,7 @@ extension Renderer {
         return Callable(name: definition.name, attributes: definition.attributes, representation: definition.representation,
                         macro: MacroInvocation(definition: definition, scope: scope)) { arguments, _ throws(JinjaError) in
             guard let renderer = scope.renderer, let frame = scope.frame else {
-                throw JinjaError(.templateRuntimeError, "macro '\(definition.name)' called after its render ended")
+                throw JinjaError(.templateRuntimeError, "macro \(definition.quotedName) called after its render ended")
             }
             return try renderer.callMacro(definition, in: frame, with: arguments)
         }
@@ -50,60 +50,84 @@ extension Renderer {
         macroScopes.removeAll()
     }
 
-    /// Binds arguments as Jinja2 does — positional, then keywords, then
-    /// defaults evaluated in the macro's own frame; extra arguments only when
-    /// the body reads `varargs`/`kwargs` — and renders the body.
+    /// Binds arguments as Jinja2's `Macro.__call__` does — positional, then
+    /// keywords by parameter name, then `caller`, `kwargs` and `varargs` when
+    /// the macro collects them, then the defaults of what is still missing,
+    /// evaluated in the macro's own frame — and renders the body. The checks
+    /// and their messages come in Jinja2's order.
     private func callMacro(_ definition: CompiledMacro, in definingFrame: Frame, with arguments: Arguments) throws(JinjaError) -> Value {
         try enterCall()
         defer { leaveCall() }
         let parameters = definition.parameters
-        var frame = makeFrame(parent: definingFrame, capacity: parameters.count + 2)
+        var frame = makeFrame(parent: definingFrame, capacity: parameters.count + 3)
         defer { recycle(&frame) }
-        if arguments.keywords.isEmpty && arguments.positional.count <= parameters.count && definition.isPlain {
+        let positional = arguments.positional
+        if arguments.keywords.isEmpty && positional.count <= parameters.count && definition.isPlain {
             // The usual call, `render_content(message.content, true)`: only
             // positional arguments, no varargs/kwargs/caller to collect.
             for index in parameters.indices {
-                if index < arguments.positional.count {
-                    frame.set(parameters[index], arguments.positional[index])
+                if index < positional.count {
+                    frame.set(parameters[index], positional[index])
                 } else {
                     frame.set(parameters[index], try defaultValue(definition, parameter: index, in: frame))
                 }
             }
             return .string(try capture(definition.body, in: frame))
         }
-        var bound = [Bool](repeating: false, count: parameters.count)
-        for (index, value) in arguments.positional.prefix(parameters.count).enumerated() {
-            frame.set(parameters[index], value)
-            bound[index] = true
+        var keywords = arguments.keywords
+        func takeKeyword(_ name: String) -> Value? {
+            guard let index = keywords.firstIndex(where: { $0.name == name }) else { return nil }
+            return keywords.remove(at: index).value
         }
-        let extraPositional = Array(arguments.positional.dropFirst(parameters.count))
-        if !extraPositional.isEmpty && !definition.usesVarargs {
-            throw JinjaError(.typeError, "macro '\(definition.name)' takes not more than \(parameters.count) argument(s)")
-        }
-        var extraKeywords = Dict()
-        var caller: Value? = nil
-        for (name, value) in arguments.keywords {
-            if let index = parameters.firstIndex(where: { $0.name == name }) {
-                if bound[index] {
-                    throw JinjaError(.typeError, "macro '\(definition.name)' got multiple values for argument '\(name)'")
-                }
-                frame.set(parameters[index], value)
-                bound[index] = true
-            } else if name == "caller" && definition.usesCaller {
-                caller = value
-            } else if definition.usesKwargs {
-                extraKeywords.set(name, value)
-            } else {
-                throw JinjaError(.typeError, "macro '\(definition.name)' takes no keyword argument '\(name)'")
+        var values: [Value?] = Array(positional.prefix(parameters.count))
+        var callerFound = definition.hasCallerParameter
+        if values.count < parameters.count {
+            callerFound = false
+            for parameter in parameters[values.count...] {
+                values.append(takeKeyword(parameter.name))
+                if parameter.name == "caller" { callerFound = true }
             }
         }
-        for index in parameters.indices where !bound[index] {
-            frame.set(parameters[index], try defaultValue(definition, parameter: index, in: frame))
+        // Jinja2 passes its macro function one argument more than it takes
+        // when a `caller` parameter was filled positionally while the
+        // parameters after it were not: Python then refuses the call.
+        var oneArgumentTooMany = false
+        if definition.usesCaller && !callerFound {
+            let passed = takeKeyword("caller")
+            if definition.hasCallerParameter {
+                oneArgumentTooMany = true
+            } else if let passed, case .none = passed {
+                // `caller=None` counts as no caller at all.
+                frame.set(.caller, .undefined(Undefined(message: "No caller defined")))
+            } else {
+                frame.set(.caller, passed ?? .undefined(Undefined(message: "No caller defined")))
+            }
         }
-        if definition.usesVarargs { frame.set(.varargs, .tuple(extraPositional)) }
-        if definition.usesKwargs { frame.set(.kwargs, .dict(extraKeywords)) }
-        if definition.usesCaller {
-            frame.set(.caller, caller ?? .undefined(Undefined(message: "No caller defined")))
+        if definition.usesKwargs {
+            var extra = Dict()
+            for (name, value) in keywords { extra.set(name, value) }
+            frame.set(.kwargs, .dict(extra))
+        } else if let first = keywords.first {
+            if keywords.contains(where: { $0.name == "caller" }) {
+                throw JinjaError(.typeError, "macro \(definition.quotedName) was invoked with two values for the special caller argument. "
+                                 + "This is most likely a bug.")
+            }
+            throw JinjaError(.typeError, "macro \(definition.quotedName) takes no keyword argument '\(first.name)'")
+        }
+        if definition.usesVarargs {
+            frame.set(.varargs, .tuple(Array(positional.dropFirst(parameters.count))))
+        } else if positional.count > parameters.count {
+            throw JinjaError(.typeError, "macro \(definition.quotedName) takes not more than \(parameters.count) argument(s)")
+        }
+        if oneArgumentTooMany {
+            let taken = parameters.count + (definition.usesKwargs ? 1 : 0) + (definition.usesVarargs ? 1 : 0)
+            throw JinjaError(.typeError, "macro() takes \(taken) positional arguments but \(taken + 1) were given")
+        }
+        for index in parameters.indices {
+            if let value = values[index] { frame.set(parameters[index], value) }
+        }
+        for index in parameters.indices where values[index] == nil {
+            frame.set(parameters[index], try defaultValue(definition, parameter: index, in: frame))
         }
         return .string(try capture(definition.body, in: frame))
     }

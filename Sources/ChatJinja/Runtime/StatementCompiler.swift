@@ -129,14 +129,8 @@ struct StatementCompiler {
                 }
                 return .normal
             }
-        case .conditional(let condition, let then, let otherwise, let offset):
-            let condition = expressions.compile(condition)
-            let then = compile(then), otherwise = compile(otherwise)
-            return { renderer, frame, output throws(JinjaError) in
-                let isTrue: Bool
-                do throws(JinjaError) { isTrue = try condition(renderer, frame).isTruthy } catch { throw renderer.locate(error, at: offset) }
-                return try (isTrue ? then : otherwise)(renderer, frame, &output)
-            }
+        case .conditional(let branches, let otherwise):
+            return compileConditional(branches, otherwise: otherwise)
         case .forLoop(let loop):
             return compileLoop(loop)
         case .breakLoop:
@@ -275,6 +269,31 @@ struct StatementCompiler {
         }
     }
 
+    /// An `if` alone is one test; an `elif` chain is walked in a loop, so its
+    /// length costs no stack.
+    private func compileConditional(_ branches: [ConditionalBranch], otherwise: [Statement]) -> CompiledBody {
+        let otherwise = compile(otherwise)
+        let compiled = branches.map { (condition: expressions.compile($0.condition), body: compile($0.body), offset: $0.offset) }
+        if compiled.count == 1, let only = compiled.first {
+            let (condition, then, offset) = only
+            return { renderer, frame, output throws(JinjaError) in
+                let isTrue: Bool
+                do throws(JinjaError) { isTrue = try condition(renderer, frame).isTruthy } catch { throw renderer.locate(error, at: offset) }
+                return try (isTrue ? then : otherwise)(renderer, frame, &output)
+            }
+        }
+        return { renderer, frame, output throws(JinjaError) in
+            for branch in compiled {
+                let isTrue: Bool
+                do throws(JinjaError) { isTrue = try branch.condition(renderer, frame).isTruthy } catch {
+                    throw renderer.locate(error, at: branch.offset)
+                }
+                if isTrue { return try branch.body(renderer, frame, &output) }
+            }
+            return try otherwise(renderer, frame, &output)
+        }
+    }
+
     private func compile(_ definition: MacroDefinition) -> CompiledMacro {
         let ownNames = Set(definition.parameters).union(["varargs", "kwargs", "caller"])
         return CompiledMacro(definition, symbols: symbols, defaults: definition.defaults.map { $0.map(expressions.compile) },
@@ -290,8 +309,8 @@ struct StatementCompiler {
         return { renderer, frame, output throws(JinjaError) in
             do throws(JinjaError) {
                 let function = try callee(renderer, frame)
-                var values = try renderer.evaluate(arguments, in: frame)
-                values.keywords.append((name: "caller", value: .callable(renderer.makeMacro(caller, closingOver: frame))))
+                let values = try renderer.evaluate(arguments, in: frame, extraKeyword: (
+                    name: "caller", value: .callable(renderer.makeMacro(caller, closingOver: frame))))
                 output += try renderer.requireText(try renderer.call(function, values))
                 try renderer.checkOutputSize(output)
             } catch {

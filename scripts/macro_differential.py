@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Differential check of macros and call blocks against Jinja2 in
+transformers' environment: random signatures (parameters with and without
+defaults, parameters named `caller`, `varargs` or `kwargs`), bodies that read
+or bind those special names (also inside nested macros, loops and `set`),
+and random calls — positional and keyword arguments, `{% call %}` blocks
+with parameters of their own, `caller(...)` with arguments, the macro
+object's attributes. Each case must print the same text, or fail with the
+same exception type (a template Jinja2 refuses to compile must not parse
+here either). Run with the reference venv:
+
+  .venv-ref/bin/python scripts/macro_differential.py [--count 5000] [--seed 1] [--binary .build/release/chat-template]
+"""
+import os, random, subprocess, sys, tempfile
+
+from transformers.utils.chat_template_utils import _compile_jinja_template
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from random_differential import agree, arguments, python, render_ours, report  # noqa: E402
+
+NAMES = ["a", "b", "c", "caller", "varargs", "kwargs"]
+BODY = ["[{{ a }}]", "[{{ b }}]", "{{ c }}", "{{ varargs }}", "{{ kwargs }}", "{{ caller() }}", "{{ caller }}",
+        "{{ caller is defined }}", "{{ caller(1) }}", "{{ caller(x=2) }}", "{{ caller(1, 2, 3) }}",
+        "{% set caller = 'C' %}", "{% set kwargs = 'K' %}", "{% set varargs = 'V' %}",
+        "{% for varargs in [7] %}{{ varargs }}{% endfor %}", "{% macro inner(kwargs) %}{% endmacro %}",
+        "{% macro inner2() %}{{ varargs }}{% endmacro %}", "{{ m.arguments }}",
+        "{{ m.catch_kwargs }}|{{ m.catch_varargs }}|{{ m.caller }}", "{{ m.name }}", "{{ kwargs | length }}",
+        "{% if false %}{{ caller() }}{% endif %}", "{% with kwargs = 1 %}{{ kwargs }}{% endwith %}",
+        "{{ varargs | sum }}", "{% set x %}{{ caller }}{% endset %}{{ x }}", "{{ outer }}", "{% set a = 5 %}{{ a }}",
+        "{% for i in range(2) %}{{ caller(i) if caller is defined else i }}{% endfor %}", "{{ kwargs.get('z') }}",
+        "{% set outer = 'in' %}{{ outer }}", "{{ varargs[0] if varargs else '-' }}"]
+CALLER_BODY = ["x", "{{ x }}", "{{ y }}", "{{ varargs }}", "{{ kwargs }}", "{{ caller }}", "{{ x }}-{{ y }}"]
+VALUES = ["1", "2", "'s'", "none", "[1, 2]"]
+
+
+def signature(rng, names, allow_disorder=True):
+    chosen = rng.sample(names, rng.randint(0, 3))
+    parts, defaulted = [], False
+    for name in chosen:
+        if rng.random() < 0.4 or (defaulted and (not allow_disorder or rng.random() < 0.95)):
+            defaulted = True
+            parts.append(f"{name}={rng.choice(VALUES + ['a', 'caller', 'b'])}")
+        else:
+            parts.append(name)
+    return ", ".join(parts)
+
+
+def call_arguments(rng):
+    positional = [rng.choice(VALUES) for _ in range(rng.randint(0, 3))]
+    keywords = [f"{name}={rng.choice(VALUES)}" for name in rng.sample(NAMES + ["z"], rng.randint(0, 2))]
+    splats = []
+    if rng.random() < 0.15:
+        splats.append(f"*[{', '.join(rng.choice(VALUES) for _ in range(rng.randint(0, 2)))}]")
+    if rng.random() < 0.15:
+        splats.append("**{" + ", ".join(f"'{n}': 1" for n in rng.sample(NAMES + ["z"], rng.randint(0, 2))) + "}")
+    return ", ".join(positional + keywords + splats)
+
+
+def case(rng):
+    body = "".join(rng.choice(BODY) for _ in range(rng.randint(1, 3)))
+    source = f"{{% macro m({signature(rng, NAMES)}) %}}{body}{{% endmacro %}}"
+    if rng.random() < 0.3:
+        source += "{% set outer = 'late' %}"
+    if rng.random() < 0.5:
+        source += f"{{{{ m({call_arguments(rng)}) }}}}"
+    else:
+        parameters = signature(rng, ["x", "y", "caller", "varargs", "kwargs"])
+        head = f"({parameters}) " if parameters or rng.random() < 0.5 else ""
+        caller_body = "".join(rng.choice(CALLER_BODY) for _ in range(rng.randint(1, 2)))
+        source += f"{{% call {head}m({call_arguments(rng)}) %}}{caller_body}{{% endcall %}}"
+    return source
+
+
+def parse_failure(binary, source):
+    """"!Kind: message" when `chat-template render` refuses to parse
+    `source` (it then writes no record and says why on stderr), else what it rendered."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
+        open(path, "w", encoding="utf-8").write(source)
+        open(lines, "w").write('{"id": 0, "messages": []}\n')
+        proc = subprocess.run([binary, "render", "--chat-template", path, "--input", lines], capture_output=True, text=True)
+    marker = "does not parse: "
+    if marker in proc.stderr:
+        return "!" + proc.stderr.split(marker, 1)[1].strip()
+    return proc.stdout.strip() or f"!exit {proc.returncode}"
+
+
+def main():
+    args = arguments(__doc__, 5000)
+    rng = random.Random(args.seed)
+    cases = [case(rng) for _ in range(args.count)]
+    # Cases Jinja2 compiles share one template, each in its own branch; a
+    # case it refuses to compile is checked alone (it must not parse here).
+    wants, compiled, refused = {}, [], []
+    for i, source in enumerate(cases):
+        try:
+            template = _compile_jinja_template(source)
+        except Exception as e:
+            wants[i] = f"!{type(e).__name__}: {e}"
+            refused.append(i)
+            continue
+        wants[i] = python(lambda: template.render(messages=[]))
+        compiled.append(i)
+    ours = {}
+    for start in range(0, len(compiled), 500):
+        group = compiled[start:start + 500]
+        combined = "{% if false %}" + "".join(f"{{% elif case == {i} %}}{cases[i]}" for i in group) + "{% endif %}"
+        got = render_ours(args.binary, combined, [{"case": i} for i in group])
+        ours.update({i: got.get(n, "!no output") for n, i in enumerate(group)})
+    for i in refused:
+        ours[i] = parse_failure(args.binary, cases[i])
+    differences = [(cases[i], ours[i], wants[i]) for i in range(len(cases))
+                   if not agree(ours[i], wants[i].replace("!TemplateAssertionError", "!TemplateSyntaxError"))]
+    # (Jinja2's TemplateAssertionError is a TemplateSyntaxError; ours has the parent's name.)
+    return report(cases, differences, args.show, lambda c: c)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
