@@ -3,8 +3,9 @@ import Foundation
 /// Python's arithmetic on `Value`: `int` stays `int` where Python keeps it,
 /// `/` always gives `float`, `//` and `%` floor towards negative infinity.
 ///
-/// Python integers never overflow; ours are 64-bit, so a result that would
-/// not fit raises `OverflowError` instead of silently wrapping.
+/// Python integers never overflow. Ours are 64-bit `.int`s on the fast
+/// path; a result that leaves 64 bits, or an operand past them (a
+/// `LargeInteger`), goes to `ExactInteger`, which computes it exactly.
 enum Arithmetic {
     static func apply(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, limits: RenderLimits) throws(JinjaError) -> Value {
         if lhs.markupText != nil || rhs.markupText != nil {
@@ -14,7 +15,8 @@ enum Arithmetic {
         if let a = lhs.number, let b = rhs.number {
             return try numeric(op, a, b)
         }
-        if op == .modulo, let remainder = try LargeInteger.modulo(lhs, rhs) { return remainder }
+        // An integer past 64 bits with another integer: exact, as Python's int.
+        if let result = try ExactInteger.apply(op, lhs, rhs) { return result }
         // A large integer with a float: Python converts the integer to a float first.
         if let (a, b) = try LargeInteger.asFloats(lhs, rhs) { return try numeric(op, .double(a), .double(b)) }
         switch (op, lhs, rhs) {
@@ -127,37 +129,51 @@ enum Arithmetic {
             if y == 0 { throw zeroDivision("float modulo by zero") }
             return .double(floatDivMod(x, y).remainder)
         case .power:
-            // C's pow gives 0 ** -inf = inf; only a finite negative power of zero raises.
-            if x == 0 && y < 0 && y.isFinite { throw zeroDivision("0.0 cannot be raised to a negative power") }
-            // Only a finite negative base to a finite fractional power is
-            // complex; NaN and infinities follow C's pow, as Python's float pow.
-            if x < 0 && x.isFinite && y.isFinite && y != y.rounded() {
-                throw JinjaError(.valueError, "math domain error (complex result of a negative base to a fractional power)")
-            }
-            let result = Foundation.pow(x, y)
-            // Python's float ** raises where C's pow overflows to infinity.
-            if result.isInfinite && x.isFinite && y.isFinite {
-                throw JinjaError(.overflowError, "(34, 'Numerical result out of range')")
-            }
-            return .double(result)
+            return try floatPower(x, y)
         default:
             throw JinjaError(.typeError, "unsupported operand type(s) for \(op.symbol)")
         }
     }
 
+    /// Python's `x ** y` for floats (and for ints with a negative exponent,
+    /// which Python turns into floats first).
+    static func floatPower(_ x: Double, _ y: Double) throws(JinjaError) -> Value {
+        // C's pow gives 0 ** -inf = inf; only a finite negative power of zero raises.
+        if x == 0 && y < 0 && y.isFinite { throw zeroDivision("0.0 cannot be raised to a negative power") }
+        // Only a finite negative base to a finite fractional power is
+        // complex; NaN and infinities follow C's pow, as Python's float pow.
+        if x < 0 && x.isFinite && y.isFinite && y != y.rounded() {
+            throw JinjaError(.valueError, "math domain error (complex result of a negative base to a fractional power)")
+        }
+        let result = Foundation.pow(x, y)
+        // Python's float ** raises where C's pow overflows to infinity.
+        if result.isInfinite && x.isFinite && y.isFinite {
+            throw JinjaError(.overflowError, "(34, 'Numerical result out of range')")
+        }
+        return .double(result)
+    }
+
     private static func integer(_ op: BinaryOperator, _ x: Int, _ y: Int) throws(JinjaError) -> Value {
         switch op {
-        case .add: return try checked(x.addingReportingOverflow(y))
-        case .subtract: return try checked(x.subtractingReportingOverflow(y))
-        case .multiply: return try checked(x.multipliedReportingOverflow(by: y))
+        case .add:
+            let (sum, overflow) = x.addingReportingOverflow(y)
+            if !overflow { return .int(sum) }
+        case .subtract:
+            let (difference, overflow) = x.subtractingReportingOverflow(y)
+            if !overflow { return .int(difference) }
+        case .multiply:
+            let (product, overflow) = x.multipliedReportingOverflow(by: y)
+            if !overflow { return .int(product) }
         case .divide:
             if y == 0 { throw zeroDivision("division by zero") }
             return .double(trueQuotient(x, y))
         case .floorDivide:
             if y == 0 { throw zeroDivision("integer division or modulo by zero") }
-            if x == .min && y == -1 { throw overflow() }
-            let (q, r) = x.quotientAndRemainder(dividingBy: y)
-            return .int(r != 0 && (r < 0) != (y < 0) ? q - 1 : q)
+            // Int.min // -1 is 2⁶³, past 64 bits.
+            if !(x == .min && y == -1) {
+                let (q, r) = x.quotientAndRemainder(dividingBy: y)
+                return .int(r != 0 && (r < 0) != (y < 0) ? q - 1 : q)
+            }
         case .modulo:
             if y == 0 { throw zeroDivision("integer modulo by zero") }
             if y == -1 { return .int(0) }
@@ -168,10 +184,19 @@ enum Arithmetic {
                 if x == 0 { throw zeroDivision("0.0 cannot be raised to a negative power") }
                 return .double(Foundation.pow(Double(x), Double(y)))
             }
-            return .int(try integerPower(x, y))
+            if let power = integerPower(x, y) { return .int(power) }
         default:
             throw JinjaError(.typeError, "unsupported operand type(s) for \(op.symbol)")
         }
+        // The result is past 64 bits: Python's int carries on, exactly.
+        return try beyond64Bits(op, x, y)
+    }
+
+    /// `x op y` computed exactly, for the results that leave 64 bits; kept
+    /// out of line so the common path stays small.
+    @inline(never)
+    private static func beyond64Bits(_ op: BinaryOperator, _ x: Int, _ y: Int) throws(JinjaError) -> Value {
+        try ExactInteger.apply(op, ExactInteger(x), ExactInteger(y))
     }
 
     /// `x / y` for ints, correctly rounded as Python's true division is:
@@ -202,18 +227,19 @@ enum Arithmetic {
         return (x < 0) != (y < 0) ? -magnitude : magnitude
     }
 
-    private static func integerPower(_ base: Int, _ exponent: Int) throws(JinjaError) -> Int {
+    /// `base ** exponent` (`exponent >= 0`), or `nil` when it leaves 64 bits.
+    private static func integerPower(_ base: Int, _ exponent: Int) -> Int? {
         var result = 1, factor = base, remaining = exponent
         while remaining > 0 {
             if remaining & 1 == 1 {
                 let (product, overflow) = result.multipliedReportingOverflow(by: factor)
-                if overflow { throw Self.overflow() }
+                if overflow { return nil }
                 result = product
             }
             remaining >>= 1
             if remaining > 0 {
                 let (square, overflow) = factor.multipliedReportingOverflow(by: factor)
-                if overflow { throw Self.overflow() }
+                if overflow { return nil }
                 factor = square
             }
         }
@@ -240,15 +266,6 @@ enum Arithmetic {
             quotient = Double(signOf: x / y, magnitudeOf: 0)
         }
         return (quotient, remainder)
-    }
-
-    private static func checked(_ result: (partialValue: Int, overflow: Bool)) throws(JinjaError) -> Value {
-        if result.overflow { throw overflow() }
-        return .int(result.partialValue)
-    }
-
-    static func overflow() -> JinjaError {
-        JinjaError(.overflowError, "integer result does not fit in 64 bits (Python would use a big integer)")
     }
 
     private static func zeroDivision(_ message: String) -> JinjaError {

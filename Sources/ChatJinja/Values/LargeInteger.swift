@@ -5,8 +5,9 @@ import Foundation
 /// print it back (`{{ x }}`, `tojson`), so it keeps its decimal text.
 ///
 /// Printing, serialising, truthiness, type tests, comparisons, sign changes
-/// and the `int`/`float`/`abs`/`round` filters behave as in Python; arithmetic
-/// on it is a `TypeError` rather than a silently rounded result.
+/// and the `int`/`float`/`abs`/`round` filters behave as in Python;
+/// arithmetic with other integers is exact (`ExactInteger`), and with floats
+/// converts it to a float first, as Python does.
 final class LargeInteger: JinjaObject {
     /// The exact decimal spelling, with a leading `-` when negative.
     let digits: String
@@ -132,97 +133,6 @@ extension LargeInteger {
         if let exact = Int(exactly: whole) { return .int(exact) }
         // glibc prints a double's exact integral value.
         return .object(LargeInteger(digits: String(format: "%.0f", whole)))
-    }
-
-    /// `a % b` with a large integer on either side, where the result is an
-    /// int (what `odd`, `even` and `divisibleby` need); `nil` for the other
-    /// cases, which stay unsupported, and for operands that are no integers.
-    static func modulo(_ a: Value, _ b: Value) throws(JinjaError) -> Value? {
-        switch (a, b) {
-        case (.object(let x as LargeInteger), .object(let y as LargeInteger)):
-            var remainder = decimalRemainder(Array(x.magnitude.digits.utf8), Array(y.magnitude.digits.utf8))
-            if remainder == [0x30] { return .int(0) }
-            if x.isNegative != y.isNegative { remainder = decimalDifference(Array(y.magnitude.digits.utf8), remainder) }
-            let text = (y.isNegative ? "-" : "") + String(decoding: remainder, as: UTF8.self)
-            return Int(text).map(Value.int) ?? .object(LargeInteger(digits: text))
-        case (.object(let large as LargeInteger), _):
-            guard case .int(let divisor)? = b.number else { return nil }
-            if divisor == 0 { throw JinjaError(.zeroDivisionError, "integer modulo by zero") }
-            // The magnitude's remainder digit by digit, then Python's sign rule.
-            let modulus = divisor.magnitude
-            var remainder: UInt = 0
-            for digit in large.magnitude.digits.utf8 {
-                // remainder * 10 + digit, in two words (the modulus may be near 2⁶⁴).
-                var (high, low) = remainder.multipliedFullWidth(by: 10)
-                let (sum, carry) = low.addingReportingOverflow(UInt(digit - 0x30))
-                low = sum
-                if carry { high += 1 }
-                remainder = modulus.dividingFullWidth((high: high, low: low)).remainder
-            }
-            guard remainder != 0 else { return .int(0) }
-            let signed = large.isNegative ? -Int(remainder) : Int(remainder)
-            return .int((signed < 0) != (divisor < 0) ? signed + divisor : signed)
-        case (_, .object(let large as LargeInteger)):
-            // |a| < |b|: the result is `a` when the signs agree (or `a` is 0),
-            // else `a + b`, which has the sign of `b`.
-            guard case .int(let dividend)? = a.number else { return nil }
-            if dividend == 0 || (dividend < 0) == large.isNegative { return .int(dividend) }
-            return large.shrunk(by: dividend.magnitude)
-        default:
-            return nil
-        }
-    }
-
-    /// `a mod b` of two magnitudes written in decimal (ASCII digits, no
-    /// leading zeros), by long division: at most nine subtractions a digit.
-    private static func decimalRemainder(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
-        var remainder: [UInt8] = [0x30]
-        for digit in a {
-            remainder = remainder == [0x30] ? [digit] : remainder + [digit]
-            while decimalCompare(remainder, b) >= 0 { remainder = decimalDifference(remainder, b) }
-        }
-        return remainder
-    }
-
-    /// -1, 0 or 1 as two decimal magnitudes order.
-    private static func decimalCompare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.count != b.count { return a.count < b.count ? -1 : 1 }
-        for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
-        return 0
-    }
-
-    /// `a - b` of decimal magnitudes with `a >= b`, without leading zeros.
-    private static func decimalDifference(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
-        var result = a
-        var borrow = 0
-        for offset in 0..<a.count {
-            let index = a.count - 1 - offset
-            var digit = Int(a[index]) - 0x30 - borrow - (offset < b.count ? Int(b[b.count - 1 - offset]) - 0x30 : 0)
-            borrow = digit < 0 ? 1 : 0
-            if digit < 0 { digit += 10 }
-            result[index] = UInt8(digit + 0x30)
-        }
-        let trimmed = Array(result.drop { $0 == 0x30 })
-        return trimmed.isEmpty ? [0x30] : trimmed
-    }
-
-    /// The integer with `amount` taken off its magnitude (less than it), by
-    /// decimal subtraction.
-    func shrunk(by amount: UInt) -> Value {
-        var digits = Array(magnitude.digits.utf8).map { Int($0) - 0x30 }
-        var borrow = 0
-        var rest = amount
-        for index in digits.indices.reversed() {
-            var digit = digits[index] - Int(rest % 10) - borrow
-            rest /= 10
-            borrow = digit < 0 ? 1 : 0
-            if digit < 0 { digit += 10 }
-            digits[index] = digit
-            if rest == 0 && borrow == 0 { break }
-        }
-        let text = String(digits.drop { $0 == 0 }.map { Character(String($0)) })
-        let signed = (isNegative ? "-" : "") + (text.isEmpty ? "0" : text)
-        return Int(signed).map(Value.int) ?? .object(LargeInteger(digits: signed))
     }
 
     /// Both operands as floats when one is a large integer and the other a

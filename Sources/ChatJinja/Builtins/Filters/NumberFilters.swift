@@ -18,7 +18,8 @@ enum NumberFilters {
         if case .object(let large as LargeInteger) = value { return .object(large.magnitude) }
         switch value.number {
         case .int(let i)?:
-            if i == .min { throw Arithmetic.overflow() }
+            // abs(-2⁶³) is past 64 bits.
+            if i == .min { return .object(LargeInteger(digits: String(i.magnitude))) }
             return .int(Swift.abs(i))
         case .double(let d)?: return .double(Swift.abs(d))
         case nil:
@@ -59,7 +60,8 @@ enum NumberFilters {
         case .undefined(let undefined): throw undefined.error
         case .bool(let b): return .double(b ? 1 : 0)
         case .int(let i): return .double(Double(i))
-        case .object(let large as LargeInteger): return .double(large.doubleValue)
+        // float(n) raises OverflowError past the float range, which the filter lets through.
+        case .object(let large as LargeInteger): return .double(try large.floatValue())
         case .double(let d): return .double(d)
         case .string(let s): return PythonNumberParsing.float(s).map(Value.double) ?? fallback
         default: return fallback
@@ -77,7 +79,7 @@ enum NumberFilters {
         case .bool(let b): bytes = b ? 1 : 0
         case .int(let i): bytes = Double(i)
         case .double(let d): bytes = d
-        case .object(let large as LargeInteger): bytes = large.doubleValue
+        case .object(let large as LargeInteger): bytes = try large.floatValue()
         case .string(let s):
             guard let parsed = PythonNumberParsing.float(s) else {
                 throw JinjaError(.valueError, "could not convert string to float: \(value.pythonRepr)")
@@ -104,29 +106,72 @@ enum NumberFilters {
     }
 
     /// `round(precision=0, method='common')`: `common` is Python's `round`
-    /// (half to even on the exact binary value); `ceil`/`floor` return floats.
+    /// (half to even on the exact binary value; an int stays an int);
+    /// `ceil`/`floor` are Jinja2's `math.ceil(value * 10**precision) / 10**precision`,
+    /// always a float.
     private static func round(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         let args = try arguments.bind("round", ["precision", "method"])
         let precision = try Value.optionalInt(args[0], "round precision") ?? 0
         let method = try args[1].map { v throws(JinjaError) in try v.requireString("round method") } ?? "common"
-        if case .object(let large as LargeInteger) = value, method == "common", precision >= 0 { return .object(large) }
-        guard let number = value.number ?? LargeInteger.number(value) else {
-            throw JinjaError(.typeError, "type \(value.typeName) doesn't define __round__ method")
-        }
-        switch method {
-        case "common":
-            if case .int(let i) = number {
-                return .int(precision >= 0 ? i : try roundInteger(i, digits: Int(clamping: precision.magnitude)))
-            }
-            return .double(pythonRound(number.asDouble, digits: precision))
-        case "ceil", "floor":
-            let scale = Foundation.pow(10.0, Double(precision))
-            let scaled = number.asDouble * scale
-            // Python's math.ceil/floor give an int, so the result is never -0.0.
-            return .double((method == "ceil" ? scaled.rounded(.up) : scaled.rounded(.down)) / scale + 0.0)
-        default:
+        guard method == "common" || method == "ceil" || method == "floor" else {
             throw JinjaError(.templateRuntimeError, "method must be common, ceil or floor")
         }
+        if let integer = try ExactInteger.operand(value) {
+            if method == "common" {
+                // int.__round__: itself, or the nearest multiple of 10**-precision.
+                if precision >= 0 { return try integer.value() }
+                return try ExactInteger.rounded(integer, toMultipleOfTenToThe: precision.magnitude)
+            }
+            // value * 10**precision is an int its ceil leaves alone, and int / int
+            // is correctly rounded: float(value), without building 10**precision.
+            if precision >= 0 {
+                guard let magnitude = ExactInteger.ratio(integer.magnitude, IntegerMagnitude(1)) else {
+                    throw JinjaError(.overflowError, "integer division result too large for a float")
+                }
+                return .double(integer.isNegative ? -magnitude : magnitude)
+            }
+            return try roundedFloat(try integer.floatValue(), precision: precision, up: method == "ceil")
+        }
+        guard case .double(let number) = value else {
+            throw JinjaError(.typeError, "type \(value.typeName) doesn't define __round__ method")
+        }
+        if method == "common" { return .double(pythonRound(number, digits: precision)) }
+        return try roundedFloat(number, precision: precision, up: method == "ceil")
+    }
+
+    /// `math.ceil(x * 10**precision) / 10**precision` (or `math.floor`) for a
+    /// float `x`, as Python computes it: `10**precision` is an int for a
+    /// precision `>= 0` (so the division is an exact int / int, correctly
+    /// rounded) and the float `10.0 ** precision` below.
+    private static func roundedFloat(_ x: Double, precision: Int, up: Bool) throws(JinjaError) -> Value {
+        let scale: Double
+        if precision >= 0 {
+            // float(10**precision), correctly rounded; past the float range Python's int * float raises.
+            guard precision <= 308, let exact = Double("1e\(precision)") else {
+                throw JinjaError(.overflowError, "int too large to convert to float")
+            }
+            scale = exact
+        } else {
+            scale = Foundation.pow(10.0, Double(precision))
+        }
+        let scaled = x * scale
+        if scaled.isInfinite { throw JinjaError(.overflowError, "cannot convert float infinity to integer") }
+        if scaled.isNaN { throw JinjaError(.valueError, "cannot convert float NaN to integer") }
+        let whole = up ? scaled.rounded(.up) : scaled.rounded(.down)
+        // An int divided by the float 10.0 ** precision, which may have underflowed to 0.
+        if scale == 0 { throw JinjaError(.zeroDivisionError, "float division by zero") }
+        // math.ceil/floor give an int, so the result is never -0.0.
+        if precision < 0 || precision <= 22 || whole == 0 {
+            // The divisor is exact as a double: one correctly rounded division.
+            return .double(whole / scale + 0.0)
+        }
+        // An int over a power of ten past 10²², exactly, then rounded once.
+        let numerator = ExactInteger(integral: whole)
+        let denominator = IntegerMagnitude(10).power(precision)
+        guard let quotient = ExactInteger.ratio(numerator.magnitude, denominator) else {
+            throw JinjaError(.overflowError, "integer division result too large for a float")
+        }
+        return .double(numerator.isNegative ? -quotient : quotient)
     }
 
     /// Python `round(x, n)` for a float.
@@ -143,18 +188,5 @@ enum NumberFilters {
         guard scale.isFinite else { return x.sign == .minus ? -0.0 : 0.0 }
         let rounded = (x / scale).rounded(.toNearestOrEven) * scale
         return rounded
-    }
-
-    private static func roundInteger(_ i: Int, digits: Int) throws(JinjaError) -> Int {
-        guard digits < 19 else { return 0 }
-        var scale = 1
-        for _ in 0..<digits { scale *= 10 }
-        let (quotient, remainder) = i.quotientAndRemainder(dividingBy: scale)
-        var q = quotient
-        let twice = Swift.abs(remainder) * 2
-        if twice > scale || (twice == scale && q % 2 != 0) { q += i < 0 ? -1 : 1 }
-        let (result, overflow) = q.multipliedReportingOverflow(by: scale)
-        if overflow { throw Arithmetic.overflow() }
-        return result
     }
 }
