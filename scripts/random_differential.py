@@ -9,9 +9,12 @@ import argparse, json, os, subprocess, sys, tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def arguments(doc, count):
-    """The command line every random differential takes."""
+def arguments(doc, count, modes=None):
+    """The command line every random differential takes (and `--mode`, the
+    first of `modes` by default, for the scripts that have several)."""
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    if modes:
+        ap.add_argument("--mode", choices=modes, default=modes[0])
     ap.add_argument("--count", type=int, default=count)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "chat-template"))
