@@ -70,20 +70,6 @@ struct IntegerMagnitude: Equatable {
     /// Whether the lowest bit is set.
     var isOdd: Bool { (limbs.first ?? 0) & 1 == 1 }
 
-    /// Whether bit `index` (0 is the lowest) is set.
-    func bit(_ index: Int) -> Bool {
-        let limb = index / 64
-        return limb < limbs.count && (limbs[limb] >> UInt64(index % 64)) & 1 == 1
-    }
-
-    /// Whether any bit below `index` is set.
-    func hasBits(below index: Int) -> Bool {
-        let whole = min(index / 64, limbs.count)
-        if limbs[..<whole].contains(where: { $0 != 0 }) { return true }
-        guard whole < limbs.count, index % 64 != 0 else { return false }
-        return limbs[whole] & ((1 << UInt64(index % 64)) - 1) != 0
-    }
-
     /// The decimal digits, without leading zeros ("0" for zero).
     var decimalText: String {
         guard !isZero else { return "0" }
