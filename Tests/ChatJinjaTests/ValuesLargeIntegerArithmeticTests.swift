@@ -55,6 +55,9 @@ struct ValuesLargeIntegerArithmeticTests {
         // ceil/floor: math.ceil(v * 10**p) / 10**p, an exactly divided float.
         ("{{ (2**70 + 1)|round(0, 'floor') }}|{{ (2**70)|round(-2, 'ceil') }}|{{ 1.5|round(30, 'floor') }}|{{ 0.1|round(25, 'ceil') }}|{{ 9007199254740993|round(3, 'ceil') }}",
          "1.1805916207174113e+21|1.1805916207174113e+21|1.5000000000000002|0.1|9007199254740992.0"),
+        // A float to a negative precision: the exact value rounded, then read back once.
+        ("{{ 1.7976931348623157e308|round(-132) }}|{{ -1.5|round(-1) }}|{{ 25.0|round(-1) }}|{{ 35.0|round(-1) }}|{{ 15.000000000000002|round(-1) }}|{{ 1e300|round(-300) }}|{{ 5e-324|round(-1) }}|{{ 1.5|round(-309) }}|{{ 123456.7|round(-2) }}",
+         "1.7976931348623157e+308|-0.0|20.0|40.0|20.0|1e+300|0.0|0.0|123500.0"),
         // int, float, and mixing with floats.
         ("{{ (2**70)|int }}|{{ (2**70)|float }}|{{ (2**70) + 0.5 }}|{{ (2**70) * 1.5 }}",
          "1180591620717411303424|1.1805916207174113e+21|1.1805916207174113e+21|1.770887431076117e+21"),
@@ -81,6 +84,7 @@ struct ValuesLargeIntegerArithmeticTests {
         ("{{ 0 ** -(2**70) }}", .zeroDivisionError, "0.0 cannot be raised to a negative power"),
         ("{{ (2**1100)|round(method='ceil') }}", .overflowError, "integer division result too large for a float"),
         ("{{ 2.5|round(400, 'ceil') }}", .overflowError, "int too large to convert to float"),
+        ("{{ 1.7976931348623157e308|round(-308) }}", .overflowError, "rounded value too large to represent"),
         ("{{ 5|round(-400, 'floor') }}", .zeroDivisionError, "float division by zero"),
         ("{{ (2**1024)|float }}", .overflowError, "int too large to convert to float"),
         ("{{ (2**1024) * 1.0 }}", .overflowError, "int too large to convert to float"),

@@ -135,7 +135,7 @@ enum NumberFilters {
         guard case .double(let number) = value else {
             throw JinjaError(.typeError, "type \(value.typeName) doesn't define __round__ method")
         }
-        if method == "common" { return .double(pythonRound(number, digits: precision)) }
+        if method == "common" { return .double(try pythonRound(number, digits: precision)) }
         return try roundedFloat(number, precision: precision, up: method == "ceil")
     }
 
@@ -174,19 +174,30 @@ enum NumberFilters {
         return .double(numerator.isNegative ? -quotient : quotient)
     }
 
-    /// Python `round(x, n)` for a float.
-    static func pythonRound(_ x: Double, digits: Int) -> Double {
+    /// Python `round(x, n)` for a float: the exact binary value rounded
+    /// half to even at the n-th decimal, then read back as a double (CPython's
+    /// dtoa and strtod), `OverflowError` when that is past the float range.
+    static func pythonRound(_ x: Double, digits: Int) throws(JinjaError) -> Double {
         guard x.isFinite else { return x }
         if digits >= 0 {
             // printf rounds the exact binary value half-to-even, as CPython's
-            // correctly rounded `round` does.
+            // correctly rounded `round` does; past 323 digits x is itself.
             return Double(String(format: "%.\(min(digits, 340))f", x)) ?? x
         }
-        let scale = Foundation.pow(10.0, Double(digits.magnitude))
-        // Beyond 10^308 every finite float rounds to a zero of its own sign;
-        // x / inf * inf would be NaN.
-        guard scale.isFinite else { return x.sign == .minus ? -0.0 : 0.0 }
-        let rounded = (x / scale).rounded(.toNearestOrEven) * scale
-        return rounded
+        // Past 10³⁰⁸ every finite float rounds to a zero of its own sign (CPython's NDIGITS_MIN).
+        guard digits >= -308 else { return x.sign == .minus ? -0.0 : 0.0 }
+        // x = floor + fraction exactly; the nearest multiple of 10^-digits to it,
+        // ties (possible only without a fraction) to an even multiple.
+        let floor = x.rounded(.down), fraction = x - floor
+        let unit = ExactInteger(negative: false, magnitude: IntegerMagnitude(10).power(-digits))
+        let (quotient, remainder) = ExactInteger.floorDivision(ExactInteger(integral: floor), unit)
+        let half = IntegerMagnitude.compare(remainder.magnitude + remainder.magnitude, unit.magnitude)
+        let up = half > 0 || (half == 0 && (fraction > 0 || quotient.magnitude.isOdd))
+        let multiple = up ? quotient + ExactInteger(1) : quotient
+        guard let magnitude = ExactInteger.ratio(multiple.magnitude * unit.magnitude, IntegerMagnitude(1)) else {
+            throw JinjaError(.overflowError, "rounded value too large to represent")
+        }
+        // A zero keeps the sign of x, as the decimal string it is read from does.
+        return multiple.magnitude.isZero ? (x.sign == .minus ? -0.0 : 0.0) : (multiple.isNegative ? -magnitude : magnitude)
     }
 }
