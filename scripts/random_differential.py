@@ -42,6 +42,20 @@ def render_ours(binary, template, variables):
     return ours
 
 
+def parse_failure(binary, source):
+    """"!Kind: message" when `chat-template render` refuses to parse
+    `source` (it then writes no record and says why on stderr), else what it rendered."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path, lines = os.path.join(scratch, "t.jinja"), os.path.join(scratch, "in.jsonl")
+        open(path, "w", encoding="utf-8").write(source)
+        open(lines, "w").write('{"id": 0, "messages": []}\n')
+        proc = subprocess.run([binary, "render", "--chat-template", path, "--input", lines], capture_output=True, text=True)
+    marker = "does not parse: "
+    if marker in proc.stderr:
+        return "!" + proc.stderr.split(marker, 1)[1].strip()
+    return proc.stdout.strip() or f"!exit {proc.returncode}"
+
+
 def python(compute):
     """Python's answer: the value, or "!Type: message" for what it raised."""
     try:
@@ -51,6 +65,8 @@ def python(compute):
 
 
 def agree(got, want):
+    # Jinja2's TemplateAssertionError is a TemplateSyntaxError; ours has the parent's name.
+    want = want.replace("!TemplateAssertionError:", "!TemplateSyntaxError:", 1)
     return got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0])
 
 

@@ -147,3 +147,49 @@ private struct UnboundReadSearch {
         }
     }
 }
+
+extension NameUsage {
+    /// Whether any statement of the body, at any depth (inside nested
+    /// loops, macros and blocks too), satisfies `predicate`: Jinja2's
+    /// `find_all` over a node.
+    static func containsStatement(in body: [Statement], where predicate: (Statement) -> Bool) -> Bool {
+        body.contains { statement in
+            if predicate(statement) { return true }
+            switch statement {
+            case .text, .output, .breakLoop, .continueLoop, .assign:
+                return false
+            case .assignBlock(_, let body, _, _), .filterBlock(let body, _, _), .generation(let body, _), .block(_, let body, _, _, _),
+                 .with(_, let body, _):
+                return containsStatement(in: body, where: predicate)
+            case .conditional(let branches, let otherwise):
+                return branches.contains { containsStatement(in: $0.body, where: predicate) } || containsStatement(in: otherwise, where: predicate)
+            case .forLoop(let loop):
+                return containsStatement(in: loop.body, where: predicate) || containsStatement(in: loop.otherwise, where: predicate)
+            case .macro(let macro), .callBlock(_, let macro, _):
+                return containsStatement(in: macro.body, where: predicate)
+            }
+        }
+    }
+
+    /// Whether anything in the body assigns `name` — `set`, block `set`,
+    /// loop targets — at any depth (parameters and `with` targets, which
+    /// Jinja2 binds as parameters of a scope, are not assignments). Jinja2
+    /// refuses a `for` loop in which anything assigns `loop`.
+    static func assigns(_ name: String, in body: [Statement]) -> Bool {
+        containsStatement(in: body) { statement in
+            switch statement {
+            case .assign(let target, _, _), .assignBlock(let target, _, _, _): return assigns(name, in: target)
+            case .forLoop(let loop): return assigns(name, in: loop.target)
+            default: return false
+            }
+        }
+    }
+
+    static func assigns(_ name: String, in target: AssignTarget) -> Bool {
+        switch target {
+        case .name(let bound): return bound == name
+        case .tuple(let targets): return targets.contains { assigns(name, in: $0) }
+        case .namespaceAttribute: return false
+        }
+    }
+}

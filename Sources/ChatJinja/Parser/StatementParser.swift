@@ -112,7 +112,15 @@ extension Parser {
         } else {
             advance()
         }
-        let usesLoop = NameUsage.mentions("loop", in: body) || filter.map { NameUsage.mentions("loop", in: $0) } == true
+        // Jinja2 binds `loop` only for a recursive loop, a body that reads it
+        // before binding it, or a body with a scoped block; otherwise `loop`
+        // in the body is the enclosing scope's.
+        let usesLoop = isRecursive || !NameUsage.readBeforeBound(["loop"], in: body).isEmpty
+            || NameUsage.containsStatement(in: body + otherwise) { if case .block(_, _, true, _, _) = $0 { true } else { false } }
+        if codeGenerationError == nil,
+           NameUsage.assigns("loop", in: target) || NameUsage.assigns("loop", in: body) || NameUsage.assigns("loop", in: otherwise) {
+            codeGenerationError = fail("Can't assign to special loop variable in for-loop target", at: offset)
+        }
         return .forLoop(ForLoop(target: target, iterable: iterable, filter: filter, isRecursive: isRecursive,
                                 body: body, otherwise: otherwise, usesLoopVariable: usesLoop, offset: offset))
     }

@@ -47,6 +47,16 @@ extension Renderer {
         }
     }
 
+    /// An item as Jinja2's loop filter passes it on: the filter unpacks it
+    /// into the target and yields the target back, so an item unpacked into
+    /// names comes out a tuple (`loop.previtem` of `[1, 2]` is `(1, 2)`).
+    private func unpacked(_ item: Value, as target: CompiledTarget) throws(JinjaError) -> Value {
+        guard case .tuple(let targets) = target else { return item }
+        var parts: [Value] = []
+        for (part, inner) in zip(try item.iterate(), targets) { parts.append(try unpacked(part, as: inner)) }
+        return .tuple(parts)
+    }
+
     /// Runs a `for` loop over `items` (already evaluated); recursive loops
     /// come back here through `loop(children)` with a deeper `depth0`.
     ///
@@ -70,7 +80,7 @@ extension Renderer {
             for item in allItems {
                 iterationFrame.reset()
                 try assign(item, to: loop.target, in: iterationFrame)
-                if try filter(self, iterationFrame).isTruthy { items.append(item) }
+                if try filter(self, iterationFrame).isTruthy { items.append(try unpacked(item, as: loop.target)) }
             }
         }
         if items.isEmpty {
