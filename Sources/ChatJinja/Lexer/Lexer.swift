@@ -286,6 +286,16 @@ struct Lexer {
                 position = index
                 return .integer(value)
             }
+            if !digits.isEmpty {
+                // Past 64 bits: the digits are valid (the loop took only those), so it overflowed.
+                var magnitude = IntegerMagnitude.zero
+                for digit in digits.utf8 {
+                    let value = Character(Unicode.Scalar(digit)).hexDigitValue ?? 0
+                    magnitude = magnitude * IntegerMagnitude(UInt64(radix)) + IntegerMagnitude(UInt64(value))
+                }
+                position = index
+                return .largeInteger(magnitude.decimalText)
+            }
         }
         var index = digitRun(from: start)
         var isFloat = false
@@ -317,7 +327,14 @@ struct Lexer {
         position = index
         if isFloat, let value = Double(text) { return .float(value) }
         guard let value = Int(text) else {
-            throw JinjaError(.templateSyntaxError, "integer literal too large: \(text)", at: source.location(of: start))
+            // Jinja2 reads the literal with Python's `int()`, which refuses
+            // more decimal digits than it will print.
+            if text.utf8.count > LargeInteger.maximumDigits {
+                throw JinjaError(.valueError, "Exceeds the limit (\(LargeInteger.maximumDigits) digits) for integer string conversion: "
+                                 + "value has \(text.utf8.count) digits; use sys.set_int_max_str_digits() to increase the limit",
+                                 at: source.location(of: start))
+            }
+            return .largeInteger(text)
         }
         return .integer(value)
     }

@@ -22,6 +22,9 @@ enum TokenKind: Sendable, Equatable {
     /// A string literal, escapes already decoded.
     case string(String)
     case integer(Int)
+    /// An integer literal past 64 bits, as its decimal digits (Python's
+    /// ints have no size limit: `18446744073709551616`, `0x1_0000_0000_0000_0000`).
+    case largeInteger(String)
     case float(Double)
     case symbol(Symbol)
     case endOfInput
@@ -36,7 +39,7 @@ enum TokenKind: Sendable, Equatable {
         case .blockEnd: return "end of statement block"
         case .name(let name): return name
         case .string: return "string"
-        case .integer: return "integer"
+        case .integer, .largeInteger: return "integer"
         case .float: return "float"
         case .symbol(let symbol): return symbol.rawValue
         case .endOfInput: return "end of template"

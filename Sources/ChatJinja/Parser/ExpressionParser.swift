@@ -201,6 +201,9 @@ extension Parser {
         case .integer(let value):
             advance()
             return .literal(.int(value))
+        case .largeInteger(let digits):
+            advance()
+            return .literal(LargeInteger.value(decimal: digits))
         case .float(let value):
             advance()
             return .literal(.double(value))
@@ -309,7 +312,7 @@ extension Parser {
     private var startsTestArgument: Bool {
         switch current {
         case .name(let name): return !["else", "or", "and"].contains(name)
-        case .string, .integer, .float, .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): return true
+        case .string, .integer, .largeInteger, .float, .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): return true
         default: return false
         }
     }
@@ -354,6 +357,9 @@ extension Parser {
             case .integer(let value):
                 advance()
                 return .item(base, .literal(.int(value)))
+            case .largeInteger(let digits):
+                advance()
+                return .item(base, .literal(LargeInteger.value(decimal: digits)))
             default:
                 throw fail("expected name or number")
             }
