@@ -377,12 +377,8 @@ extension Renderer {
     }
 
     /// Evaluates call arguments, spreading `*args` and `**kwargs`.
-    ///
-    /// `extraKeyword` (a call block's `caller=`) goes where Jinja2's
-    /// generated call puts it: after the written keywords, before `**kwargs`.
-    func evaluate(_ arguments: CompiledArguments, in frame: Frame,
-                  extraKeyword: (name: String, value: Value)? = nil) throws(JinjaError) -> Arguments {
-        if arguments.isEmpty { return Arguments(keywords: extraKeyword.map { [$0] } ?? []) }
+    func evaluate(_ arguments: CompiledArguments, in frame: Frame) throws(JinjaError) -> Arguments {
+        if arguments.isEmpty { return Arguments() }
         var result = Arguments(try evaluate(arguments.positional, in: frame))
         result.keywords.reserveCapacity(arguments.keywords.count)
         if let splat = arguments.splat {
@@ -391,20 +387,23 @@ extension Renderer {
         for keyword in arguments.keywords {
             result.keywords.append((name: keyword.name, value: try keyword.value(self, frame)))
         }
-        if let extraKeyword { result.keywords.append(extraKeyword) }
-        if let keywordSplat = arguments.keywordSplat {
-            guard case .dict(let dict) = try keywordSplat(self, frame) else {
-                throw JinjaError(.typeError, "argument after ** must be a mapping")
-            }
-            for (key, value) in zip(dict.keys, dict.values) {
-                guard case .string(let name) = key else { throw JinjaError(.typeError, "keywords must be strings") }
-                if result.keywords.contains(where: { $0.name == name }) {
-                    throw JinjaError(.typeError, "call() got multiple values for keyword argument '\(name)'")
-                }
-                result.keywords.append((name: name, value: value))
-            }
-        }
+        if let keywordSplat = arguments.keywordSplat { try spread(keywordSplat, into: &result, in: frame) }
         return result
+    }
+
+    /// Adds the entries of `**kwargs` to `arguments`; one repeating a
+    /// keyword already there is Python's `TypeError`.
+    func spread(_ keywordSplat: CompiledExpression, into arguments: inout Arguments, in frame: Frame) throws(JinjaError) {
+        guard case .dict(let dict) = try keywordSplat(self, frame) else {
+            throw JinjaError(.typeError, "argument after ** must be a mapping")
+        }
+        for (key, value) in zip(dict.keys, dict.values) {
+            guard case .string(let name) = key else { throw JinjaError(.typeError, "keywords must be strings") }
+            if arguments.keywords.contains(where: { $0.name == name }) {
+                throw JinjaError(.typeError, "call() got multiple values for keyword argument '\(name)'")
+            }
+            arguments.keywords.append((name: name, value: value))
+        }
     }
 
     /// Applies one filter; unknown filters fail here (Jinja2 defers the error

@@ -269,19 +269,24 @@ struct StatementCompiler {
         }
     }
 
-    /// An `if` alone is one test; an `elif` chain is walked in a loop, so its
-    /// length costs no stack.
+    /// Short chains (nearly all) become nested tests, one closure per
+    /// branch holding the next, the fastest shape to run; a long `elif`
+    /// chain is walked in a loop, so its length costs no stack.
     private func compileConditional(_ branches: [ConditionalBranch], otherwise: [Statement]) -> CompiledBody {
-        let otherwise = compile(otherwise)
         let compiled = branches.map { (condition: expressions.compile($0.condition), body: compile($0.body), offset: $0.offset) }
-        if compiled.count == 1, let only = compiled.first {
-            let (condition, then, offset) = only
-            return { renderer, frame, output throws(JinjaError) in
-                let isTrue: Bool
-                do throws(JinjaError) { isTrue = try condition(renderer, frame).isTruthy } catch { throw renderer.locate(error, at: offset) }
-                return try (isTrue ? then : otherwise)(renderer, frame, &output)
+        var next = compile(otherwise)
+        guard compiled.count > Self.longestNestedChain else {
+            for (condition, then, offset) in compiled.reversed() {
+                let otherwise = next
+                next = { renderer, frame, output throws(JinjaError) in
+                    let isTrue: Bool
+                    do throws(JinjaError) { isTrue = try condition(renderer, frame).isTruthy } catch { throw renderer.locate(error, at: offset) }
+                    return try (isTrue ? then : otherwise)(renderer, frame, &output)
+                }
             }
+            return next
         }
+        let otherwise = next
         return { renderer, frame, output throws(JinjaError) in
             for branch in compiled {
                 let isTrue: Bool
@@ -294,6 +299,9 @@ struct StatementCompiler {
         }
     }
 
+    /// The longest `if`/`elif` chain compiled to nested tests.
+    private static let longestNestedChain = 16
+
     private func compile(_ definition: MacroDefinition) -> CompiledMacro {
         let ownNames = Set(definition.parameters).union(["varargs", "kwargs", "caller"])
         return CompiledMacro(definition, symbols: symbols, defaults: definition.defaults.map { $0.map(expressions.compile) },
@@ -305,12 +313,17 @@ struct StatementCompiler {
     private func compileCallBlock(_ call: Expression, caller: CompiledMacro, offset: Int) -> CompiledBody {
         guard case .call(let calleeExpression, let argumentExpressions, _) = call else { return { _, _, _ in .normal } }
         let callee = expressions.compile(calleeExpression)
-        let arguments = expressions.compile(argumentExpressions)
+        // Jinja2's generated call passes `caller=` after the written
+        // keywords and before `**kwargs`.
+        var arguments = expressions.compile(argumentExpressions)
+        let keywordSplat = arguments.keywordSplat
+        arguments.keywordSplat = nil
         return { renderer, frame, output throws(JinjaError) in
             do throws(JinjaError) {
                 let function = try callee(renderer, frame)
-                let values = try renderer.evaluate(arguments, in: frame, extraKeyword: (
-                    name: "caller", value: .callable(renderer.makeMacro(caller, closingOver: frame))))
+                var values = try renderer.evaluate(arguments, in: frame)
+                values.keywords.append((name: "caller", value: .callable(renderer.makeMacro(caller, closingOver: frame))))
+                if let keywordSplat { try renderer.spread(keywordSplat, into: &values, in: frame) }
                 output += try renderer.requireText(try renderer.call(function, values))
                 try renderer.checkOutputSize(output)
             } catch {
