@@ -16,7 +16,7 @@ import os, random, sys
 from transformers.utils.chat_template_utils import _compile_jinja_template
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from random_differential import agree, arguments, parse_failure, python, render_ours, report  # noqa: E402
+from random_differential import agree, arguments, compare_templates, report  # noqa: E402
 
 NAMES = ["a", "b", "c", "caller", "varargs", "kwargs"]
 BODY = ["[{{ a }}]", "[{{ b }}]", "{{ c }}", "{{ varargs }}", "{{ kwargs }}", "{{ caller() }}", "{{ caller }}",
@@ -75,27 +75,8 @@ def main():
     args = arguments(__doc__, 5000)
     rng = random.Random(args.seed)
     cases = [case(rng) for _ in range(args.count)]
-    # Cases Jinja2 compiles share one template, each in its own branch; a
-    # case it refuses to compile is checked alone (it must not parse here).
-    wants, compiled, refused = {}, [], []
-    for i, source in enumerate(cases):
-        try:
-            template = _compile_jinja_template(source)
-        except Exception as e:
-            wants[i] = f"!{type(e).__name__}: {e}"
-            refused.append(i)
-            continue
-        wants[i] = python(lambda: template.render(messages=[]))
-        compiled.append(i)
-    ours = {}
-    for start in range(0, len(compiled), 500):
-        group = compiled[start:start + 500]
-        combined = "{% if false %}" + "".join(f"{{% elif case == {i} %}}{cases[i]}" for i in group) + "{% endif %}"
-        got = render_ours(args.binary, combined, [{"case": i} for i in group])
-        ours.update({i: got.get(n, "!no output") for n, i in enumerate(group)})
-    for i in refused:
-        ours[i] = parse_failure(args.binary, cases[i])
-    differences = [(cases[i], ours[i], wants[i]) for i in range(len(cases)) if not agree(ours[i], wants[i])]
+    results = compare_templates(args.binary, cases, {}, _compile_jinja_template)
+    differences = [(cases[i], got, want) for i, (got, want) in results.items() if not agree(got, want)]
     return report(cases, differences, args.show, lambda c: c)
 
 

@@ -56,6 +56,33 @@ def parse_failure(binary, source):
     return proc.stdout.strip() or f"!exit {proc.returncode}"
 
 
+def compare_templates(binary, cases, variables, compile_reference):
+    """Renders each template source of `cases` with `variables` on both
+    sides: {index: (ours, want)}. The cases Jinja2 compiles share one
+    template here, each in its own `elif` branch (one process for 500); a
+    case it refuses to compile is checked alone, and must not parse here
+    either. `compile_reference` is transformers' `_compile_jinja_template`."""
+    wants, compiled, refused = {}, [], []
+    for i, source in enumerate(cases):
+        try:
+            template = compile_reference(source)
+        except Exception as e:  # the exception type is compared
+            wants[i] = f"!{type(e).__name__}: {e}"
+            refused.append(i)
+            continue
+        wants[i] = python(lambda: template.render(messages=[], **variables))
+        compiled.append(i)
+    ours = {}
+    for start in range(0, len(compiled), 500):
+        group = compiled[start:start + 500]
+        combined = "{% if false %}" + "".join(f"{{% elif case == {i} %}}{cases[i]}" for i in group) + "{% endif %}"
+        got = render_ours(binary, combined, [{"case": i, **variables} for i in group])
+        ours.update({i: got.get(n, "!no output") for n, i in enumerate(group)})
+    for i in refused:
+        ours[i] = parse_failure(binary, cases[i])
+    return {i: (ours[i], wants[i]) for i in range(len(cases))}
+
+
 def python(compute):
     """Python's answer: the value, or "!Type: message" for what it raised."""
     try:
