@@ -1,6 +1,7 @@
-/// Finds whether a body reads a given name, for the decisions Jinja2 makes
-/// at compile time: a macro accepts extra arguments only when its body reads
-/// `varargs`/`kwargs`/`caller`, and a loop object is only needed when `loop` is read.
+/// Which names a body reads or assigns, for the decisions Jinja2 makes at
+/// compile time: what a macro collects and whether a loop binds `loop`
+/// (`readBeforeBound`), whether a loop assigns `loop` (`assigns`), and which
+/// shadowed names nested scopes use (`mentions`, for `StaticScope`).
 enum NameUsage {
     static func mentions(_ name: String, in body: [Statement]) -> Bool {
         body.contains { mentions(name, in: $0) }
