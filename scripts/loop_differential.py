@@ -4,12 +4,11 @@ environment: random iterables (lists, strings, dicts, ranges, generators
 from filters, None, undefined, numbers), targets (names, tuples, nested
 tuples), `if` filters, `else` bodies, `recursive` loops, `break` and
 `continue`, every `loop` attribute and method, `set` inside loops and
-nested loops that keep the outer `loop`. Each case must print the same text,
-or fail with the same exception type. (Bodies avoid failing on one item
-while a later item would fail the `if` filter: Jinja2 filters lazily, item
-by item, and this engine filters all items first — the documented
-"generators run to the end" difference — so the two would name different
-errors.) Run with the reference venv:
+nested loops that keep the outer `loop`, and filters that read what the
+body changes (`if ns.n < 2` with `{% set ns.n = ns.n + 1 %}`: Jinja2 tests
+each item when the loop reaches it, or when `loop.last`, `loop.nextitem` or
+`loop.length` looks ahead). Each case must print the same text, or fail
+with the same exception type. Run with the reference venv:
 
   .venv-ref/bin/python scripts/loop_differential.py [--count 5000] [--seed 1] [--binary .build/release/chat-template]
 """
@@ -26,7 +25,8 @@ ITERABLES = ["[1, 2, 3]", "[]", "'ab'", "''", "{'a': 1, 'b': 2}", "{}", "range(3
              "d.values()", "d.keys()", "[1, 2] | map('string')", "[0, 1] | batch(1)", "d.items()", "d | dictsort",
              "range(10, 0, -3)", "'aé'[::-1]", "[1, 2, 3][1:]", "(1, 2)", "x", "loop", "[[1, [2, 3]]]", "'ab' | batch(1)"]
 TARGETS = ["x", "x", "x", "(a, b)", "a, b", "a, (b, c)", "loop"]
-FILTERS = ["", "", "", " if x", " if not x", " if loop", " if x is number", " if a"]
+FILTERS = ["", "", "", " if x", " if not x", " if loop", " if x is number", " if a", " if ns.n < 2", " if ns.n != 1",
+           " if 1 // x", " if b"]
 BODY = ["{{ x }}", "{{ a }}{{ b }}", "{{ loop.index }}", "{{ loop.index0 }}", "{{ loop.revindex }}", "{{ loop.revindex0 }}",
         "{{ loop.first }}", "{{ loop.last }}", "{{ loop.length }}", "{{ loop.previtem }}", "{{ loop.nextitem }}",
         "{{ loop.depth }}", "{{ loop.depth0 }}", "{{ loop.cycle('p', 'q') }}", "{{ loop.cycle() }}",
@@ -37,7 +37,8 @@ BODY = ["{{ x }}", "{{ a }}{{ b }}", "{{ loop.index }}", "{{ loop.index0 }}", "{
         ",", "{% set ns.n = ns.n + 1 %}", "{{ loop.previtem is defined }}", "{{ loop.nextitem is undefined }}",
         "{% for y in loop %}[{{ y }}]{% endfor %}", "{{ loop.changed(x, 1) }}", "{% set x = 'shadow' %}{{ x }}",
         "{{ loop.cycle(*[1, 2, 3]) }}", "{% with loop = 2 %}{{ loop }}{% endwith %}", "{{ loop.length is number }}", "{{ loop | list if false }}",
-        "{% if loop.last %}{% break %}{% endif %}{{ loop.revindex }}", "{{ (x | string)[:1] }}"]
+        "{% if loop.last %}{% break %}{% endif %}{{ loop.revindex }}", "{{ (x | string)[:1] }}",
+        "{% set ns.n = ns.n + 1 %}{{ loop.last }}", "{{ 10 // x }}", "{{ loop | first }}", "{{ x in loop }}"]
 
 
 def loop(rng, depth=0):
@@ -47,9 +48,7 @@ def loop(rng, depth=0):
         body += loop(rng, depth + 1)
     otherwise = f"{{% else %}}E{rng.choice(['', '{{ x }}', '{{ loop }}'])}" if rng.random() < 0.3 else ""
     condition = rng.choice(FILTERS)
-    # A filtered loop unpacking into nested names fails on some item of most
-    # iterables: the laziness difference again (see above).
-    target = rng.choice([t for t in TARGETS if not (condition and "(" in t)])
+    target = rng.choice(TARGETS)
     source = (f"{{% for {target} in {rng.choice(ITERABLES)}{condition}{recursive} %}}"
               f"{body}{otherwise}{{% endfor %}}")
     return source

@@ -6,8 +6,8 @@ import Testing
     @Test func namespaceHoldsAndAssignsAttributes() throws {
         let value = try Call.global("namespace", [.d(["a": .int(1)])], [("b", .s("x"))])
         guard case .object(let namespace) = value else { Issue.record("namespace() must be an object"); return }
-        #expect(namespace.attribute("a") == .int(1))
-        #expect(namespace.attribute("b") == .s("x"))
+        #expect(try namespace.attribute("a") == .int(1))
+        #expect(try namespace.attribute("b") == .s("x"))
         try namespace.setAttribute("a", to: .int(2))
         #expect(try value.attribute("a") == .int(2))
         #expect(value.pythonStr == "<Namespace {'a': 2, 'b': 'x'}>")

@@ -15,6 +15,23 @@ struct LoopSemanticsTests {
         ("{% set loop = 1 %}{{ loop }}", "1"),
         ("{% for x in [1] %}{% macro m(loop) %}{% endmacro %}{% endfor %}ok", "ok"),
         ("{% for x in [1] %}{% with loop = 2 %}{{ loop }}{% endwith %}{% endfor %}", "2"),
+        // A filter is tested when the loop reaches the item, so it sees what
+        // the body changed: the namespace-flag way of stopping a loop.
+        ("{% set ns = namespace(n=0) %}{% for x in [1, 2, 3, 4] if ns.n < 2 %}{{ x }}{% set ns.n = ns.n + 1 %}{% endfor %}", "12"),
+        ("{% set ns = namespace(n=0) %}{% for x in [1, 2, 3] if ns.n < 2 %}{% set ns.n = ns.n + 1 %}{{ x }}{% else %}E{% endfor %}", "12"),
+        // `loop.last` and `loop.nextitem` test the next item before the body goes on…
+        ("{% set ns = namespace(n=0) %}{% for x in [1, 2, 3, 4] if ns.n < 2 %}{{ x }}{{ loop.last }}{% set ns.n = ns.n + 1 %}{% endfor %}",
+         "1False2False3True"),
+        ("{% set ns = namespace(n=0) %}{% for x in [1, 2, 3, 4] if ns.n < 2 %}{% set ns.n = ns.n + 1 %}{{ x }}{{ loop.nextitem }}{% endfor %}", "122"),
+        // …and `loop.length` tests every item left, when it is first read.
+        ("{% set ns = namespace(n=0) %}{% for x in [1, 2, 3, 4] if ns.n < 2 %}{% set ns.n = ns.n + 1 %}{{ x }}{{ loop.revindex }}{% endfor %}",
+         "14233241"),
+        // The test has a scope of its own: `set` in the body does not reach it,
+        // and testing ahead does not rebind the body's target.
+        ("{% for x in [1, 2, 3] if y is not defined %}{{ x }}{% set y = 1 %}{% endfor %}", "123"),
+        ("{% for x in [1, 2, 3] if x %}{{ loop.nextitem }}{{ x }};{% endfor %}", "21;32;3;"),
+        // A body's error comes before the error of a later item's test.
+        ("{% for x in [1, 0] if 1 // x %}{{ x.y.z }}{% endfor %}", "!UndefinedError"),
     ]
 
     static let refused = [
@@ -27,7 +44,16 @@ struct LoopSemanticsTests {
     @Test(arguments: renders.indices)
     func rendersAsJinja2(_ index: Int) throws {
         let (source, expected) = Self.renders[index]
-        #expect(try JinjaTemplate(source: source).render([:]).text == expected)
+        guard expected.hasPrefix("!") else {
+            #expect(try JinjaTemplate(source: source).render([:]).text == expected)
+            return
+        }
+        do {
+            _ = try JinjaTemplate(source: source).render([:])
+            Issue.record("expected \(expected) from \(source)")
+        } catch {
+            #expect("!" + error.kind.rawValue == expected)
+        }
     }
 
     @Test(arguments: refused)

@@ -1,7 +1,11 @@
 /// The `loop` variable of a `for` loop: position, neighbours, `cycle()`,
 /// `changed()`, and for `recursive` loops the callable `loop(children)`.
 final class LoopContext: JinjaObject {
-    let items: [Value]
+    /// The items reached so far: all of them, unless the loop is filtered
+    /// (`pending`).
+    private(set) var items: [Value]
+    /// The items of a filtered loop not tested yet; nil once all are.
+    private var pending: FilteredLoopItems?
     @exclusivity(unchecked) var index0 = 0  // set on every iteration
     /// 0 for the outermost call of a recursive loop.
     let depth0: Int
@@ -14,10 +18,33 @@ final class LoopContext: JinjaObject {
     /// over another `loop` takes Python's `len()` of it, the whole length.
     var reportedLength: Int? = nil
 
-    init(items: [Value], depth0: Int, recurse: Callable?) {
+    init(items: [Value], pending: FilteredLoopItems? = nil, depth0: Int, recurse: Callable?) {
         self.items = items
+        self.pending = pending
         self.depth0 = depth0
         self.recurse = recurse
+    }
+
+    /// Whether the loop has an item at `index`, testing the items of a
+    /// filtered loop up to it.
+    func hasItem(at index: Int) throws(JinjaError) -> Bool {
+        while index >= items.count {
+            guard let next = try pending?.next() else {
+                pending = nil
+                return false
+            }
+            items.append(next)
+        }
+        return true
+    }
+
+    /// How many items the loop has in all (Python `len(loop)`): a filtered
+    /// loop tests every item left, as Jinja2 turns the rest of its generator
+    /// into a list.
+    func length() throws(JinjaError) -> Int {
+        if let reportedLength { return reportedLength }
+        while try hasItem(at: items.count) {}
+        return items.count
     }
 
     var typeName: String { "LoopContext" }
@@ -26,44 +53,47 @@ final class LoopContext: JinjaObject {
     /// the variable is the loop's own iterator, so `loop|list` or `loop|first`
     /// consumes items the `for` then no longer visits. Each item comes as
     /// `(item, loop)`, and `index0` moves on with it.
-    func advance() -> Value? {
-        guard index0 + 1 < items.count else { return nil }
+    func advance() throws(JinjaError) -> Value? {
+        guard try hasItem(at: index0 + 1) else { return nil }
         index0 += 1
         return .tuple([items[index0], .object(self)])
     }
 
-    /// The `(item, loop)` pairs `advance()` would give, left in place.
-    var remainingPairs: [Value] {
-        items.dropFirst(index0 + 1).map { .tuple([$0, .object(self)]) }
+    /// The `(item, loop)` pairs `advance()` would give, left in place (a
+    /// filtered loop tests all of its remaining items first).
+    func remainingPairs() throws(JinjaError) -> [Value] {
+        _ = try length()
+        return items.dropFirst(index0 + 1).map { .tuple([$0, .object(self)]) }
     }
 
     /// Every item the loop has not reached yet, taken off it (`advance()`).
-    func advanceToEnd() -> [Value] {
+    func advanceToEnd() throws(JinjaError) -> [Value] {
         var taken: [Value] = []
-        while let pair = advance() { taken.append(pair) }
+        while let pair = try advance() { taken.append(pair) }
         return taken
     }
 
-    /// Jinja2's repr: position and length, `<LoopContext 2/5>`.
-    var pythonRepr: String { "<LoopContext \(index0 + 1)/\(reportedLength ?? items.count)>" }
+    /// Jinja2's repr: position and length, `<LoopContext 2/5>`. Printing
+    /// counts the items first (`Renderer.checkPrintedSize`), so the test
+    /// errors of a filtered loop are raised there; a repr made elsewhere
+    /// (`loop | string`) shows the items tested so far if one fails.
+    var pythonRepr: String { "<LoopContext \(index0 + 1)/\((try? length()) ?? items.count)>" }
 
-    func attribute(_ name: String) -> Value? {
-        // `length` counts for what the loop reports; reading items uses `items.count`.
-        let length = reportedLength ?? items.count
+    func attribute(_ name: String) throws(JinjaError) -> Value? {
         switch name {
         case "index": return .int(index0 + 1)
         case "index0": return .int(index0)
-        case "revindex": return .int(length - index0)
-        case "revindex0": return .int(length - index0 - 1)
+        case "revindex": return .int(try length() - index0)
+        case "revindex0": return .int(try length() - index0 - 1)
         case "first": return .bool(index0 == 0)
-        case "last": return .bool(index0 == items.count - 1)
-        case "length": return .int(length)
+        case "last": return .bool(!(try hasItem(at: index0 + 1)))
+        case "length": return .int(try length())
         case "depth": return .int(depth0 + 1)
         case "depth0": return .int(depth0)
         case "previtem":
             return index0 > 0 ? items[index0 - 1] : .undefined(Undefined(message: "there is no previous item"))
         case "nextitem":
-            return index0 + 1 < items.count ? items[index0 + 1] : .undefined(Undefined(message: "there is no next item"))
+            return try hasItem(at: index0 + 1) ? items[index0 + 1] : .undefined(Undefined(message: "there is no next item"))
         case "cycle":
             // A bound method: it reads the position when called, which may
             // be after the loop moved on (`{% set c = loop.cycle %}`).

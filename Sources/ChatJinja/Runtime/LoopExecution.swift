@@ -47,16 +47,6 @@ extension Renderer {
         }
     }
 
-    /// An item as Jinja2's loop filter passes it on: the filter unpacks it
-    /// into the target and yields the target back, so an item unpacked into
-    /// names comes out a tuple (`loop.previtem` of `[1, 2]` is `(1, 2)`).
-    private func unpacked(_ item: Value, as target: CompiledTarget) throws(JinjaError) -> Value {
-        guard case .tuple(let targets) = target else { return item }
-        var parts: [Value] = []
-        for (part, inner) in zip(try item.iterate(), targets) { parts.append(try unpacked(part, as: inner)) }
-        return .tuple(parts)
-    }
-
     /// Runs a `for` loop over `items` (already evaluated); recursive loops
     /// come back here through `loop(children)` with a deeper `depth0`.
     ///
@@ -72,51 +62,83 @@ extension Renderer {
     @discardableResult
     func runLoop(_ loop: CompiledLoop, over allItems: [Value], depth0: Int, source: LoopContext? = nil,
                  in frame: Frame, into output: inout String) throws(JinjaError) -> ControlFlow {
-        var iterationFrame = makeFrame(parent: frame, capacity: 4)
-        defer { recycle(&iterationFrame) }
-        var items = allItems
-        if let filter = loop.filter {
-            items = []
-            for item in allItems {
-                iterationFrame.reset()
-                try assign(item, to: loop.target, in: iterationFrame)
-                if try filter(self, iterationFrame).isTruthy { items.append(try unpacked(item, as: loop.target)) }
-            }
+        if let test = loop.filter {
+            let pending = FilteredLoopItems(allItems, target: loop.target, test: test, renderer: self, scope: frame)
+            return try runFilteredLoop(loop, over: pending, depth0: depth0, in: frame, into: &output)
         }
-        if items.isEmpty {
+        if allItems.isEmpty {
             return try loop.otherwise?(self, Frame(parent: frame), &output) ?? .normal
         }
+        var iterationFrame = makeFrame(parent: frame, capacity: 4)
+        defer { recycle(&iterationFrame) }
         // Jinja2 runs `else` unless some iteration's body ran to its end: an
         // iteration left by `break` or `continue` does not count.
         var bodyCompleted = false
         var context: LoopContext? = nil
         if loop.usesLoopVariable {
-            context = LoopContext(items: items, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
-            context?.reportedLength = source?.items.count
+            context = LoopContext(items: allItems, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
+            context?.reportedLength = try source?.length()
         }
         // By index: `enumerated()` would copy every item once more (and a
         // dict item costs a retain per buffer it holds). The body may move
         // the loop on itself (`loop|list` takes the remaining items).
         var index = 0
-        while index < items.count {
-            loopIterations += 1
-            if loopIterations > limits.maximumLoopIterations {
-                throw JinjaError(.limitExceeded, "more than \(limits.maximumLoopIterations) loop iterations")
-            }
-            iterationFrame.reset()
-            _ = source?.advance()
-            try assign(items[index], to: loop.target, in: iterationFrame)
-            if let context {
-                context.index0 = index
-                iterationFrame.set(.loop, .object(context))
-            }
-            let flow = try loop.body(self, iterationFrame, &output)
+        while index < allItems.count {
+            _ = try source?.advance()
+            let flow = try iterate(loop, with: allItems[index], at: index, context: context, in: iterationFrame, into: &output)
             if flow == .breakLoop { break }
             if flow == .normal { bodyCompleted = true }
             index = (context?.index0 ?? index) + 1
         }
         guard !bodyCompleted, let otherwise = loop.otherwise else { return .normal }
         return try otherwise(self, Frame(parent: frame), &output)
+    }
+
+    /// `runLoop` for a loop with an `if` test: items are tested as the loop
+    /// reaches them (`FilteredLoopItems`), or earlier when the body looks
+    /// ahead through `loop`.
+    private func runFilteredLoop(_ loop: CompiledLoop, over pending: FilteredLoopItems, depth0: Int,
+                                 in frame: Frame, into output: inout String) throws(JinjaError) -> ControlFlow {
+        var iterationFrame = makeFrame(parent: frame, capacity: 4)
+        defer { recycle(&iterationFrame) }
+        var bodyCompleted = false  // as in `runLoop`
+        let context = loop.usesLoopVariable
+            ? LoopContext(items: [], pending: pending, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
+            : nil
+        var index = 0
+        while true {
+            let flow: ControlFlow
+            if let context {
+                guard try context.hasItem(at: index) else { break }
+                flow = try iterate(loop, with: context.items[index], at: index, context: context, in: iterationFrame, into: &output)
+            } else {
+                guard let item = try pending.next() else { break }
+                flow = try iterate(loop, with: item, at: index, context: nil, in: iterationFrame, into: &output)
+            }
+            if flow == .breakLoop { break }
+            if flow == .normal { bodyCompleted = true }
+            index = (context?.index0 ?? index) + 1
+        }
+        guard !bodyCompleted, let otherwise = loop.otherwise else { return .normal }
+        return try otherwise(self, Frame(parent: frame), &output)
+    }
+
+    /// One iteration: counts it against the limit, binds the target (and
+    /// `loop`) in the emptied iteration frame and runs the body.
+    @inline(__always)
+    private func iterate(_ loop: CompiledLoop, with item: Value, at index: Int, context: LoopContext?,
+                         in iterationFrame: Frame, into output: inout String) throws(JinjaError) -> ControlFlow {
+        loopIterations += 1
+        if loopIterations > limits.maximumLoopIterations {
+            throw JinjaError(.limitExceeded, "more than \(limits.maximumLoopIterations) loop iterations")
+        }
+        iterationFrame.reset()
+        try assign(item, to: loop.target, in: iterationFrame)
+        if let context {
+            context.index0 = index
+            iterationFrame.set(.loop, .object(context))
+        }
+        return try loop.body(self, iterationFrame, &output)
     }
 
     /// Runs a `PairLoop` over `mapping`, as `runLoop` would over `mapping | items`.

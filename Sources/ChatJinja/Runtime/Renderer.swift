@@ -202,7 +202,7 @@ final class Renderer: CallEnvironment {
         case .callable(let function):
             return try function.body(arguments, self)
         case .object(let object):
-            if case .callable(let function)? = object.attribute("__call__") {
+            if case .callable(let function)? = try object.attribute("__call__") {
                 return try function.body(arguments, self)
             }
             throw JinjaError(.typeError, "'\(object.typeName)' object is not callable")

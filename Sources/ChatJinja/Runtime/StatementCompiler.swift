@@ -237,7 +237,7 @@ struct StatementCompiler {
             do throws(JinjaError) {
                 let iterable = try compiled.iterable(renderer, frame)
                 if case .object(let outer as LoopContext) = iterable, compiled.filter == nil {
-                    return try renderer.runLoop(compiled, over: outer.remainingPairs, depth0: 0, source: outer, in: frame, into: &output)
+                    return try renderer.runLoop(compiled, over: try outer.remainingPairs(), depth0: 0, source: outer, in: frame, into: &output)
                 }
                 return try renderer.runLoop(compiled, over: try iterable.iterate(), depth0: 0, in: frame, into: &output)
             } catch {

@@ -18,13 +18,18 @@ extension Renderer {
         }
     }
 
-    /// Fails when printing `value` would write more than `budget` bytes.
+    /// Fails when printing `value` would write more than `budget` bytes, or
+    /// when Python's `repr` of it would fail.
     ///
     /// Nested sequences can share their elements (`[x, x]` repeated), so a
     /// small value can print as terabytes; this walk stops as soon as the
     /// estimate passes the budget, before `str()` tries to build the text.
+    /// The repr of a filtered loop's `loop` shows its length, which tests
+    /// every item left (`LoopContext.length()`), and that test may fail.
     func checkPrintedSize(of value: Value, budget: Int) throws(JinjaError) {
         switch value {
+        case .object(let loop as LoopContext):
+            _ = try loop.length()
         case .list, .tuple, .dict:
             var remaining = budget
             try Self.measure(value, within: &remaining, depth: 0)
@@ -106,6 +111,9 @@ extension Renderer {
                 try measure(key, within: &remaining, depth: depth + 1)
                 try measure(item, within: &remaining, depth: depth + 1)
             }
+        case .object(let loop as LoopContext):
+            _ = try loop.length()
+            remaining -= 8
         default:
             remaining -= 8
         }

@@ -2,8 +2,10 @@
 public protocol JinjaObject: AnyObject {
     /// The Python type name, for errors and `repr` (`"LoopContext"`, `"Namespace"`).
     var typeName: String { get }
-    /// The attribute `name`, or `nil` when the object has none.
-    func attribute(_ name: String) -> Value?
+    /// The attribute `name`, or `nil` when the object has none. Reading one
+    /// may run template code, and fail with its error (`loop.last` of a
+    /// filtered loop tests the next item).
+    func attribute(_ name: String) throws(JinjaError) -> Value?
     /// Assigns an attribute (`{% set ns.x = 1 %}`); objects that refuse throw.
     func setAttribute(_ name: String, to value: Value) throws(JinjaError)
     /// Python `repr` of the object (`<Namespace {'a': 1}>`); has a default.

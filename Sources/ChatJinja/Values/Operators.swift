@@ -105,7 +105,7 @@ enum Operators {
         }
         if case .object(let loop as LoopContext) = container {
             // `in` walks an iterator, taking items until one matches.
-            while let pair = loop.advance() {
+            while let pair = try loop.advance() {
                 if pair.isSameOrEqual(to: needle) { return true }
             }
             return false

@@ -19,7 +19,7 @@ extension Value {
             if let text = markupText {
                 // Markup is a str: it has the str methods.
                 if let method = PythonMethods.lookup(name, on: .string(text)) { return method }
-            } else if let value = object.attribute(name) ?? PythonMethods.lookup(name, on: self) {
+            } else if let value = try object.attribute(name) ?? PythonMethods.lookup(name, on: self) {
                 return value
             }
         case .dict(let dict):
@@ -62,7 +62,7 @@ extension Value {
             let scalars = Array(text.unicodeScalars)
             if let position = Self.index(key, count: scalars.count) { return .string(String(scalars[position])) }
         case .object(let object):
-            if case .string(let name) = key, let value = object.attribute(name) { return value }
+            if case .string(let name) = key, let value = try object.attribute(name) { return value }
         default:
             break
         }
@@ -124,7 +124,7 @@ extension Value {
         case .string(let text): return text.unicodeScalars.map { .string(String($0)) }
         case .object(let object as Markup): return object.text.unicodeScalars.map { .string(String($0)) }
         case .object(let object as PythonIterable): return try object.iterate()
-        case .object(let loop as LoopContext): return loop.advanceToEnd()
+        case .object(let loop as LoopContext): return try loop.advanceToEnd()
         default: throw JinjaError(.typeError, "'\(typeName)' object is not iterable")
         }
     }

@@ -14,7 +14,7 @@ enum SelectionFilters {
             // Only the Python attribute, never the item (unlike `obj.name`).
             let attribute = try name.requireString("attribute name")
             if case .undefined(let undefined) = v { throw undefined.error }
-            if case .object(let object) = v, let found = object.attribute(attribute) { return found }
+            if case .object(let object) = v, let found = try object.attribute(attribute) { return found }
             return PythonMethods.lookup(attribute, on: v) ?? v.missingAttribute(attribute)
         }
         default: return nil

@@ -27,7 +27,7 @@ enum SequenceFilters {
     static func length(_ value: Value) throws(JinjaError) -> Int {
         if let count = value.pythonIterable?.count { return count }
         switch value.unwrappingMarkup {
-        case .object(let loop as LoopContext): return loop.reportedLength ?? loop.items.count
+        case .object(let loop as LoopContext): return try loop.length()
         case .undefined: return 0
         case .string(let s): return s.unicodeScalars.count
         case .list(let e), .tuple(let e): return e.count
@@ -39,7 +39,7 @@ enum SequenceFilters {
     private static func first(_ value: Value, _ arguments: Arguments) throws(JinjaError) -> Value {
         _ = try arguments.bind("first", [])
         if case .object(let loop as LoopContext) = value {
-            return loop.advance() ?? .undefined(Undefined(message: "No first item, sequence was empty."))
+            return try loop.advance() ?? .undefined(Undefined(message: "No first item, sequence was empty."))
         }
         return try value.iterate().first ?? .undefined(Undefined(message: "No first item, sequence was empty."))
     }
