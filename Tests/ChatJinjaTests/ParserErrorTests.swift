@@ -14,7 +14,74 @@ struct ParserErrorTests {
         ("line1\n{{ x + }}", "unexpected 'end of print statement'"),
         ("{{ foo(a=1, 2) }}", "invalid syntax for function call expression"),
         ("{% macro m(a=1, b) %}{% endmacro %}", "non-default argument follows default argument"),
+        // Jinja2 lexes as it parses: the first error in reading order wins,
+        // whether the parser or the lexer finds it.
+        ("{{ 1 {{ 2 }}", "expected token 'end of print statement', got '{'"),
+        ("{% if %}{{ 'abc }}", "Expected an expression, got 'end of statement block'"),
+        ("{{ x }}{{ 'abc }}{% if %}", "unexpected char \"'\" at 10"),
+        ("{{ ) }}{# never closed", "unexpected ')'"),
+        ("{{ 'a' }}{% raw %}no end", "Missing end of raw directive"),
+        // The lexer's messages: the character as Python's repr shows it, its
+        // index in characters; the escape errors of Python's codec.
+        ("é{{ $ }}", "unexpected char '$' at 4"),
+        ("{{ x \\ }}", "unexpected char '\\\\' at 5"),
+        ("{{ '\\x4' }}", "truncated \\xXX escape"),
+        ("{{ '\\u12' }}", "truncated \\uXXXX escape"),
+        ("{{ '\\U00110000' }}", "illegal Unicode character"),
+        // Assignment targets are read as expressions, then refused by node type.
+        ("{% set %}", "Expected an expression, got 'end of statement block'"),
+        ("{% set 1 = 2 %}", "can't assign to 'const'"),
+        ("{% set a, 'b' = 1, 2 %}", "can't assign to 'tuple'"),
+        ("{% for (a + b) in x %}{% endfor %}", "can't assign to 'add'"),
+        ("{% set [a] = [1] %}", "can't assign to 'list'"),
     ]
+
+    /// What Python refuses to compile in the code Jinja2 generates fails
+    /// after parsing, as Python's `SyntaxError`: a symbol-table error (a
+    /// repeated parameter) before any code-generation error, and the first
+    /// of the same pass otherwise.
+    static let pythonCompileErrors: [(source: String, message: String)] = [
+        ("{% break %}", "'break' outside loop"),
+        ("{% continue %}", "'continue' not properly in loop"),
+        ("{% for x in y %}{% macro m() %}{% break %}{% endmacro %}{% endfor %}", "'break' outside loop"),
+        ("{% break %}{{ dict(a=1, a=2) }}", "'break' outside loop"),
+        ("{{ dict(a=1, a=2) }}{% macro m(a, a) %}{% endmacro %}", "duplicate argument 'a' in function definition"),
+    ]
+
+    @Test(arguments: pythonCompileErrors.indices)
+    func reportsPythonCompileError(_ index: Int) {
+        let (source, message) = Self.pythonCompileErrors[index]
+        do {
+            _ = try JinjaTemplate(source: source)
+            Issue.record("expected a SyntaxError for \(source)")
+        } catch {
+            #expect(error.kind == .syntaxError)
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func aJinja2SyntaxErrorComesBeforeAPythonOne() {
+        do {
+            _ = try JinjaTemplate(source: "{% break %}{{ ) }}")
+            Issue.record("expected a syntax error")
+        } catch {
+            #expect(error.kind == .templateSyntaxError)
+        }
+    }
+
+    @Test func setAssignsSeveralNamespaceAttributesAtOnce() throws {
+        let source = "{% set ns = namespace(a=0, b=0) %}{% set ns.a, ns.b = 1, 2 %}{{ ns.a }}{{ ns.b }}"
+        #expect(try JinjaTemplate(source: source).render([:]).text == "12")
+    }
+
+    @Test func unexpectedEndOfTemplateIsOnTheLineOfTheLastToken() {
+        do {
+            _ = try JinjaTemplate(source: "{% for i in y %}\n\n\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.location?.line == 2)
+        }
+    }
 
     @Test(arguments: cases.indices)
     func reportsJinja2Message(_ index: Int) {

@@ -20,11 +20,20 @@ struct Lexer {
         self.source = source
     }
 
-    /// Tokenizes the whole source.
-    static func tokenize(_ source: SourceText) throws(JinjaError) -> [Token] {
+    /// Tokenizes the source up to its first error, if it has one: the tokens
+    /// then end with `endOfInput` where the error is, and the error comes
+    /// beside them. Jinja2 lexes as the parser asks for tokens, so a lexer
+    /// error only counts if the parser gets that far without failing first
+    /// (`Parser.parse` decides).
+    static func tokenize(_ source: SourceText) -> (tokens: [Token], error: JinjaError?) {
         var lexer = Lexer(source: source)
-        try lexer.run()
-        return lexer.tokens
+        do {
+            try lexer.run()
+            return (lexer.tokens, nil)
+        } catch {
+            lexer.tokens.append(Token(kind: .endOfInput, offset: min(lexer.position, lexer.bytes.count)))
+            return (lexer.tokens, error)
+        }
     }
 
     private enum TagKind { case variable, block, comment }
@@ -60,7 +69,9 @@ struct Lexer {
                 try lexTagContents(isBlock: true, openedAt: tagStart)
             }
         }
-        tokens.append(Token(kind: .endOfInput, offset: bytes.count))
+        // Jinja2's end token takes the line of the last token before it, so
+        // "unexpected end of template" names the line where that token starts.
+        tokens.append(Token(kind: .endOfInput, offset: tokens.last?.offset ?? 0))
     }
 
     /// The next `{{`, `{%` or `{#` at or after `offset`.
@@ -223,8 +234,7 @@ struct Lexer {
                 try balance(symbol, &brackets, at: tokenStart)
                 tokens.append(Token(kind: .symbol(symbol), offset: tokenStart))
             } else {
-                let character = String(decoding: bytes[position...].prefix(4), as: UTF8.self).first.map(String.init) ?? "?"
-                throw JinjaError(.templateSyntaxError, "unexpected char '\(character)' at \(position)", at: source.location(of: position))
+                throw unexpectedCharacter(at: position)
             }
         }
     }
@@ -254,6 +264,15 @@ struct Lexer {
         return nil
     }
 
+    /// Jinja2's error for a character no token starts with: the character
+    /// as Python's `repr` shows it (`'$'`, `"'"`, `'\\'`) and its index in
+    /// characters, not bytes.
+    private func unexpectedCharacter(at offset: Int) -> JinjaError {
+        let character = String(decoding: bytes[offset...].prefix(4), as: UTF8.self).unicodeScalars.first.map { String($0) } ?? "?"
+        let index = bytes[..<offset].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        return JinjaError(.templateSyntaxError, "unexpected char \(Value.pythonStringRepr(character)) at \(index)", at: source.location(of: offset))
+    }
+
     private mutating func lexString(quote: UInt8) throws(JinjaError) -> String {
         let start = position
         var index = position + 1
@@ -261,7 +280,7 @@ struct Lexer {
             index += bytes[index] == 0x5C ? 2 : 1
         }
         guard index < bytes.count else {
-            throw JinjaError(.templateSyntaxError, "unexpected char '\(Character(Unicode.Scalar(quote)))' at \(start)", at: source.location(of: start))
+            throw unexpectedCharacter(at: start)
         }
         position = index + 1
         do {

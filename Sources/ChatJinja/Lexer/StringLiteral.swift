@@ -55,10 +55,15 @@ enum StringLiteral {
                 let width = escape == "x" ? 2 : escape == "u" ? 4 : 8
                 guard index + width <= scalars.count,
                       let value = UInt32(String(String.UnicodeScalarView(scalars[index..<index + width])), radix: 16),
-                      scalars[index..<index + width].allSatisfy({ $0.properties.isASCIIHexDigit }),
-                      let decoded = Unicode.Scalar(value)
+                      scalars[index..<index + width].allSatisfy({ $0.properties.isASCIIHexDigit })
                 else {
-                    throw .truncatedEscape("truncated \\\(escape) escape")
+                    // Python's codec names the digits it wanted: `\xXX`, `\uXXXX`, `\UXXXXXXXX`.
+                    throw .truncatedEscape("truncated \\\(escape)\(String(repeating: "X", count: width)) escape")
+                }
+                guard let decoded = Unicode.Scalar(value) else {
+                    // Past U+10FFFF; a lone surrogate (which Python keeps in a
+                    // str) cannot be held in a Swift string either.
+                    throw .truncatedEscape("illegal Unicode character")
                 }
                 result.append(decoded)
                 index += width

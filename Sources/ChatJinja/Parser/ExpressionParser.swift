@@ -104,7 +104,7 @@ extension Parser {
             case .symbol(.greater): op = .greater
             case .symbol(.greaterEqual): op = .greaterEqual
             case .name("in"): op = .contains
-            case .name("not") where peek() == .name("in"):
+            case .name("not") where try peek() == .name("in"):
                 advance()
                 op = .notContains
             default:
@@ -180,7 +180,7 @@ extension Parser {
         return expression
     }
 
-    private mutating func parsePrimary() throws(JinjaError) -> Expression {
+    mutating func parsePrimary() throws(JinjaError) -> Expression {
         switch current {
         case .name(let name):
             advance()
@@ -426,7 +426,7 @@ extension Parser {
             } else if skip(.doubleStar) {
                 guard arguments.keywordSplat == nil else { throw invalidCall(offset) }
                 arguments.keywordSplat = try parseExpression()
-            } else if case .name(let name) = current, peek() == .symbol(.assign) {
+            } else if case .name(let name) = current, try peek() == .symbol(.assign) {
                 guard arguments.keywordSplat == nil else { throw invalidCall(offset) }
                 advance()
                 advance()
@@ -454,9 +454,7 @@ extension Parser {
     /// `f(a=1, a=2)` parses in Jinja2, but Python refuses the call it
     /// generates, so the template fails once parsed.
     mutating func noteRepeatedKeyword(_ name: String, at offset: Int) {
-        if pythonCompileError == nil {
-            pythonCompileError = JinjaError(.syntaxError, "keyword argument repeated: \(name)", at: source.location(of: offset))
-        }
+        notePythonCompileError("keyword argument repeated: \(name)", stage: .codeGeneration, at: offset)
     }
 
     private func invalidCall(_ offset: Int) -> JinjaError {

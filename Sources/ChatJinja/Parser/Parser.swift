@@ -30,23 +30,60 @@ struct Parser {
     /// The first error Jinja2 raises only once the whole template has parsed,
     /// while generating code (a `caller` parameter without a default).
     var codeGenerationError: JinjaError?
-    /// The first error Python raises when compiling the code Jinja2
-    /// generated (a keyword argument or a parameter repeated): after every
-    /// syntax and code-generation error.
+    /// The error Python raises when compiling the code Jinja2 generated (a
+    /// keyword argument or a parameter repeated, `break` outside a loop):
+    /// after every syntax and code-generation error (`notePythonCompileError`).
     var pythonCompileError: JinjaError?
+    /// The stage of Python's compiler that raises `pythonCompileError`.
+    var pythonCompileStage = PythonCompileStage.codeGeneration
+    /// The lexer's error where the tokens end, if they end early: raised
+    /// when the parser reaches that point (or looks at it).
+    var lexerError: JinjaError?
 
     static let maximumDepth = 200
 
-    init(source: SourceText, tokens: [Token]) {
-        self.source = source
-        self.tokens = tokens
+    /// The passes of Python's compiler, in the order they run: an error of
+    /// an earlier pass wins over any later one, wherever it is in the file.
+    enum PythonCompileStage: Int, Comparable {
+        /// The symbol table: a repeated parameter is "duplicate argument".
+        case symbolTable
+        /// The bytecode compiler: "keyword argument repeated" in a call,
+        /// `break` outside a loop.
+        case codeGeneration
+
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// Parses a whole template.
+    /// Records what Python would refuse to compile: the template still
+    /// parses on, and fails at the end unless a Jinja2 error comes first.
+    /// Python reports the first error of its earliest failing pass.
+    mutating func notePythonCompileError(_ message: String, stage: PythonCompileStage, at offset: Int) {
+        guard pythonCompileError == nil || stage < pythonCompileStage else { return }
+        pythonCompileError = JinjaError(.syntaxError, message, at: source.location(of: offset))
+        pythonCompileStage = stage
+    }
+
+    init(source: SourceText, tokens: [Token], lexerError: JinjaError? = nil) {
+        self.source = source
+        self.tokens = tokens
+        self.lexerError = lexerError
+    }
+
+    /// Parses a whole template. As in Jinja2, whose parser pulls tokens from
+    /// the lexer one at a time, the first error in reading order wins: a
+    /// syntax error before the point where the source stops lexing is
+    /// reported instead of the lexer's error.
     static func parse(_ source: SourceText) throws(JinjaError) -> [Statement] {
-        var parser = Parser(source: source, tokens: try Lexer.tokenize(source))
-        let body = try parser.subparse(until: nil)
-        if let error = parser.codeGenerationError ?? parser.pythonCompileError { throw error }
+        let (tokens, lexerError) = Lexer.tokenize(source)
+        var parser = Parser(source: source, tokens: tokens, lexerError: lexerError)
+        let body: [Statement]
+        do {
+            body = try parser.subparse(until: nil)
+        } catch {
+            if let lexerError, parser.index >= tokens.count - 1 { throw lexerError }
+            throw error
+        }
+        if let error = lexerError ?? parser.codeGenerationError ?? parser.pythonCompileError { throw error }
         return body
     }
 
@@ -55,8 +92,10 @@ struct Parser {
     var current: TokenKind { tokens[index].kind }
     var currentOffset: Int { tokens[index].offset }
 
-    func peek(_ distance: Int = 1) -> TokenKind {
-        tokens[min(index + distance, tokens.count - 1)].kind
+    /// The token `distance` ahead; reaching where the lexer failed raises its error.
+    func peek(_ distance: Int = 1) throws(JinjaError) -> TokenKind {
+        if let lexerError, index + distance >= tokens.count - 1 { throw lexerError }
+        return tokens[min(index + distance, tokens.count - 1)].kind
     }
 
     mutating func advance() {

@@ -28,7 +28,11 @@ extension Parser {
             return .output(try parseTuple(), offset: offset)
         case "break", "continue":
             advance()
-            guard loopDepth > 0 else { throw fail("'\(tag)' outside loop", at: offset) }
+            if loopDepth == 0 {
+                // Jinja2 writes a Python `break`/`continue` outside any loop.
+                notePythonCompileError(tag == "break" ? "'break' outside loop" : "'continue' not properly in loop",
+                                       stage: .codeGeneration, at: offset)
+            }
             return tag == "break" ? .breakLoop(offset: offset) : .continueLoop(offset: offset)
         case "block": return try parseBlock()
         case "generation":
@@ -201,9 +205,8 @@ extension Parser {
             if !parameters.isEmpty { try expect(.comma) }
             let nameOffset = currentOffset
             let name = try expectName()
-            if parameters.contains(name), pythonCompileError == nil {
-                pythonCompileError = JinjaError(.syntaxError, "duplicate argument '\(name)' in function definition",
-                                                at: source.location(of: nameOffset))
+            if parameters.contains(name) {
+                notePythonCompileError("duplicate argument '\(name)' in function definition", stage: .symbolTable, at: nameOffset)
             }
             parameters.append(name)
             if skip(.assign) {
@@ -250,39 +253,102 @@ extension Parser {
         return filters
     }
 
-    /// The target of `set`, `for` or `with`: a name, names in a tuple, or `ns.attr`.
+    /// The target of `set`, `for` or `with`: a name, names in a tuple, and
+    /// in `set` also `ns.attr` (alone or in a tuple). As in Jinja2, the
+    /// target is read as an expression first (primaries separated by commas;
+    /// anything inside parentheses) and refused afterwards if it cannot be
+    /// assigned, naming its node type: `{% set 1 = x %}` is "can't assign to 'const'".
     mutating func parseAssignTarget(extraEndNames: [String] = [], withNamespace: Bool = false) throws(JinjaError) -> AssignTarget {
-        if withNamespace, case .name(let namespace) = current, peek() == .symbol(.dot) {
-            advance()
-            advance()
-            return .namespaceAttribute(namespace: namespace, attribute: try expectName())
-        }
-        var targets: [AssignTarget] = []
+        let offset = currentOffset
+        var items: [Expression] = []
+        var namespaceTargets: [Int: AssignTarget] = [:]  // by position in `items`
         var isTuple = false
         while true {
-            if !targets.isEmpty { try expect(.comma) }
-            if current == .blockEnd || isSymbol(.rightParen) || extraEndNames.contains(where: { isName($0) }) || (isSymbol(.assign) && !targets.isEmpty) { break }
-            targets.append(try parseSimpleTarget())
+            if !items.isEmpty { try expect(.comma) }
+            if Self.tupleEndTokens.contains(current) || extraEndNames.contains(where: { isName($0) }) { break }
+            if withNamespace, case .name(let namespace) = current, !Self.constantNames.contains(namespace), try peek() == .symbol(.dot) {
+                advance()
+                advance()
+                namespaceTargets[items.count] = .namespaceAttribute(namespace: namespace, attribute: try expectName())
+                items.append(.name(namespace))
+            } else {
+                items.append(try parsePrimary())
+            }
             if isSymbol(.comma) { isTuple = true } else { break }
         }
-        if !isTuple, let single = targets.first { return single }
-        if targets.isEmpty { throw fail("can't assign to expression") }
+        func target(_ index: Int) -> AssignTarget? {
+            if let namespaceTarget = namespaceTargets[index] { return namespaceTarget }
+            return Self.assignTarget(items[index])
+        }
+        if !isTuple {
+            guard !items.isEmpty else { throw fail("Expected an expression, got '\(current.description)'") }
+            guard let single = target(0) else { throw fail("can't assign to '\(Self.nodeTypeName(items[0]))'", at: offset) }
+            return single
+        }
+        var targets: [AssignTarget] = []
+        for index in items.indices {
+            guard let part = target(index) else { throw fail("can't assign to 'tuple'", at: offset) }
+            targets.append(part)
+        }
         return .tuple(targets)
     }
 
-    private mutating func parseSimpleTarget() throws(JinjaError) -> AssignTarget {
-        if case .name(let name) = current {
-            if ["true", "false", "none", "True", "False", "None"].contains(name) {
-                throw fail("can't assign to 'Const'")
-            }
-            advance()
+    private static let constantNames: Set<String> = ["true", "false", "True", "False", "none", "None"]
+
+    /// `expression` as a target, when every part of it is a name.
+    private static func assignTarget(_ expression: Expression) -> AssignTarget? {
+        switch expression {
+        case .name(let name):
             return .name(name)
+        case .tuple(let items):
+            var targets: [AssignTarget] = []
+            for item in items {
+                guard let target = assignTarget(item) else { return nil }
+                targets.append(target)
+            }
+            return .tuple(targets)
+        default:
+            return nil
         }
-        if skip(.leftParen) {
-            let inner = try parseAssignTarget()
-            try expect(.rightParen)
-            return inner
+    }
+
+    /// The lowercased name of Jinja2's node class for `expression`, as its
+    /// "can't assign to …" message prints it.
+    private static func nodeTypeName(_ expression: Expression) -> String {
+        switch expression {
+        case .literal: return "const"
+        case .name: return "name"
+        case .list: return "list"
+        case .tuple: return "tuple"
+        case .dict: return "dict"
+        case .attribute: return "getattr"
+        case .item, .slice: return "getitem"
+        case .call: return "call"
+        case .filter: return "filter"
+        case .test(_, _, let negated): return negated ? "not" : "test"
+        case .binary(let op, _, _):
+            switch op {
+            case .add: return "add"
+            case .subtract: return "sub"
+            case .multiply: return "mul"
+            case .divide: return "div"
+            case .floorDivide: return "floordiv"
+            case .modulo: return "mod"
+            case .power: return "pow"
+            case .concat: return "concat"
+            default: return "compare"
+            }
+        case .unary(let op, _):
+            switch op {
+            case .negate: return "neg"
+            case .plus: return "pos"
+            case .not: return "not"
+            }
+        case .and: return "and"
+        case .or: return "or"
+        case .compare: return "compare"
+        case .concat: return "concat"
+        case .conditional: return "condexpr"
         }
-        throw fail("can't assign to '\(current.description)'")
     }
 }
