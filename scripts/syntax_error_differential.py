@@ -28,9 +28,23 @@ VALID = ["text", "\n", "{{ x }}", "{{ 'a' ~ b }}", "{% set y = [1, 2] %}", "{# n
 PARSE_ERRORS = ["{{ 1 ? 2 }}", "{% if %}", "{{ x + }}", "{{ ) }}", "{{ not }}", "{{ a b }}", "{% endif %}",
                 "{% for x in %}", "{% foo %}", "{{ x | }}", "{{ f(a=1, 2) }}", "{% set %}", "{{ 1 {{ 2 }}",
                 "{{ [1, }}", "{% if x %}", "{% for i in y %}", "{{ x not }}", "{% macro m(a, a) %}{% endmacro %}",
-                "{{ dict(a=1, a=2) }}", "{% else %}", "{{ x is }}", "{{ 'a' 'b' c }}", "{% break %}", "{{ x.1 }}"]
+                "{{ dict(a=1, a=2) }}", "{% else %}", "{{ x is }}", "{{ 'a' 'b' c }}", "{% break %}", "{{ x.1 }}",
+                "{{ {1: } }}", "{{ {1 2} }}", "{{ [1 2] }}", "{{ x | f(, ) }}", "{{ f(*a, b) }}", "{{ f(**a, b=1) }}",
+                "{{ f(**a, *b) }}", "{% macro m(a, *b) %}{% endmacro %}", "{% macro 1() %}{% endmacro %}",
+                "{% macro m() %}{% endmacro x %}", "{% set x = %}", "{% set x = 1 2 %}", "{% for in y %}{% endfor %}",
+                "{% for x y %}{% endfor %}", "{% if x %}{% else %}{% elif y %}{% endif %}", "{% if x %}{% else %}{% else %}{% endif %}",
+                "{% endblock %}", "{% block %}{% endblock %}", "{% block b %}{% endblock c %}", "{% call %}{% endcall %}",
+                "{% call m %}{% endcall %}", "{% filter %}{% endfilter %}", "{% with %}{% endwith %}", "{% with a %}{% endwith %}",
+                "{% with a = 1, %}{% endwith %}", "{{ x[] }}", "{{ x[1:2:3:4] }}", "{{ x. }}", "{{ x.'a' }}", "{{ 1 if }}",
+                "{{ 1 if x else }}", "{{ x is not }}", "{{ not not }}", "{{ -}}", "{{ x ~ }}", "{{ (1, }}", "{{ () }}",
+                "{% set ns.a = 1 %}", "{% set a.b, c = 1, 2 %}", "{% for a.b in x %}{% endfor %}", "{% set (a.b) = 1 %}",
+                "{% set a, (b, 1) = x %}", "{% set none = 1 %}", "{% generation %}", "{% endgeneration %}",
+                "{% raw %}a{% endraw %}{% endraw %}", "{% include 'x' %}", "{% extends 'x' %}", "{% import 'x' as y %}"]
 LEX_ERRORS = ["{{ 'abc }}", "{# never closed", "{% raw %}no end", "{{ x ]}}", "{{ 1 ) }}", "{{ 'x\\N{nope}' }}",
-              "{{ $ }}", "{{ x", "{% if x ", "{{ 0x }}", "{{ '\\x4' }}", "{{ (1] }}", "{{ 1e }}", "{{ 1__0 }}"]
+              "{{ $ }}", "{{ x", "{% if x ", "{{ 0x }}", "{{ '\\x4' }}", "{{ (1] }}", "{{ 1e }}", "{{ 1__0 }}",
+              "{{ } }}", "{{ 1 }", "{% if x }", "{{ [1) }}", "{{ {1: 2] }}", "{{ 'a\\N{LATIN SMALL LETTER ZZZ}' }}", "{{ ? }}",
+              "{{ x @ y }}", "{{ 'a\\U0000004' }}", "{{ x ! }}", "{{ x ; }}", "{{ 09 }}", "{{ 0b2 }}", "{{ 0o8 }}", "{{ 1_ }}",
+              "{#- note", "{{ x }}}", "{%- raw -%}x", "é{{ $ }}", "{{ 'é\\x' }}"]
 
 
 def case(rng):

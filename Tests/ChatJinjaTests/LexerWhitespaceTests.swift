@@ -21,7 +21,21 @@ struct LexerWhitespaceTests {
         ("{% for i in [1,2] %}\n  {{ i }}\n{% endfor %}\n", "  1\n  2\n"),
         ("{{ 'a' 'b' \"c\" }}{{ '\\n\\t\\x41\\u00e9\\101\\d' }}", "abc\n\tAéA\\d"),
         ("{% if true %}  {{ 'x' }}\n{% endif %}", "  x\n"),
+        // Names in any script, as Python identifiers (Jinja2's name rule).
+        ("{% set 角色 = 'x' %}{{ 角色 }}{% for ü in [1] %}{{ ü }}{% endfor %}{{ a·b }}", "x1"),
     ]
+
+    /// A name token must be a Python identifier: a run of word characters
+    /// that starts with a digit-like or combining character is refused.
+    @Test(arguments: ["{{ x² }}", "{{ ·a }}", "{{ \u{0301}x }}", "{{ ١ }}"])
+    func refusesInvalidIdentifiers(_ source: String) {
+        do {
+            _ = try JinjaTemplate(source: source)
+            Issue.record("expected a syntax error for \(source)")
+        } catch {
+            #expect(error.message == "Invalid character in identifier")
+        }
+    }
 
     @Test(arguments: cases.indices)
     func matchesJinja2(_ index: Int) throws {

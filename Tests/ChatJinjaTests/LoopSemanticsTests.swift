@@ -11,6 +11,8 @@ struct LoopSemanticsTests {
         ("{% for a, (b, c) in [[1, [2, 3]], [4, [5, 6]]] if a %}{{ loop.nextitem }}{% endfor %}", "(4, (5, 6))"),
         // Without a filter the items stay as they are.
         ("{% for a, b in [[1, 2], [3, 4]] %}{{ loop.previtem }}{% endfor %}", "[1, 2]"),
+        // `recursive` ends the iterable only after it, as a keyword of its own.
+        ("{% set recursive = [1, 2] %}{% for x in recursive %}{{ x }}{% endfor %}", "12"),
         // `loop` may be bound outside loops, as a macro parameter or by `with`.
         ("{% set loop = 1 %}{{ loop }}", "1"),
         ("{% for x in [1] %}{% macro m(loop) %}{% endmacro %}{% endfor %}ok", "ok"),

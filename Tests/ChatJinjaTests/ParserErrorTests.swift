@@ -34,6 +34,10 @@ struct ParserErrorTests {
         ("{% set a, 'b' = 1, 2 %}", "can't assign to 'tuple'"),
         ("{% for (a + b) in x %}{% endfor %}", "can't assign to 'add'"),
         ("{% set [a] = [1] %}", "can't assign to 'list'"),
+        // Jinja2 means `in` to end a `for` target, but the check never
+        // matches: `in` is read as a name, and a trailing comma takes it in.
+        ("{% for in y %}{% endfor %}", "expected token 'in', got 'y'"),
+        ("{% for a, in [[1]] %}{% endfor %}", "expected token 'in', got '['"),
     ]
 
     /// What Python refuses to compile in the code Jinja2 generates fails
@@ -45,6 +49,7 @@ struct ParserErrorTests {
         ("{% continue %}", "'continue' not properly in loop"),
         ("{% for x in y %}{% macro m() %}{% break %}{% endmacro %}{% endfor %}", "'break' outside loop"),
         ("{% break %}{{ dict(a=1, a=2) }}", "'break' outside loop"),
+        ("{% for x in y %}{% generation %}{% break %}{% endgeneration %}{% endfor %}", "'break' outside loop"),
         ("{{ dict(a=1, a=2) }}{% macro m(a, a) %}{% endmacro %}", "duplicate argument 'a' in function definition"),
     ]
 

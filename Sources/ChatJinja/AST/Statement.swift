@@ -28,6 +28,10 @@ indirect enum Statement: @unchecked Sendable {
     /// `{% block name [scoped] [required] %}body{% endblock [name] %}`: in a
     /// template that extends none, the body renders in place.
     case block(name: String, body: [Statement], scoped: Bool, required: Bool, offset: Int)
+    /// `{% include %}`, `{% import %}`, `{% from … import %}` or
+    /// `{% extends %}` of `template`: transformers' environment has no
+    /// loader, so running one fails (`TemplateLoad`).
+    case loadTemplate(template: Expression, offset: Int)
 }
 
 /// The `if` or one `elif` of a `.conditional`.

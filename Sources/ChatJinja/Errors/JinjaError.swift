@@ -31,6 +31,8 @@ public struct JinjaError: Error, Sendable, CustomStringConvertible {
         case overflowError = "OverflowError"
         /// A failed `assert` inside Jinja2 itself (`truncate` shorter than its `leeway`).
         case assertionError = "AssertionError"
+        /// `{% include %}` of an empty list of names (there is no loader to try any name with).
+        case templatesNotFound = "TemplatesNotFound"
         /// The sandbox refused an operation (`list.append`, an unsafe attribute).
         case securityError = "SecurityError"
         /// Macros or recursive loops nested past `RenderLimits.maximumCallDepth`, or a value nested too deep to print.

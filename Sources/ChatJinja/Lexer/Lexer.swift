@@ -223,10 +223,12 @@ struct Lexer {
             let tokenStart = position
             if isDigit(byte) {
                 tokens.append(Token(kind: try lexNumber(), offset: tokenStart))
-            } else if isNameStart(byte) {
-                var end = position + 1
-                while end < bytes.count && isNameContinue(bytes[end]) { end += 1 }
-                tokens.append(Token(kind: .name(String(decoding: bytes[position..<end], as: UTF8.self)), offset: tokenStart))
+            } else if case let end = PythonIdentifier.tokenEnd(in: bytes, from: position), end > position {
+                let name = String(decoding: bytes[position..<end], as: UTF8.self)
+                if bytes[position..<end].contains(where: { $0 >= 0x80 }), !PythonIdentifier.isValid(name[...].unicodeScalars) {
+                    throw JinjaError(.templateSyntaxError, "Invalid character in identifier", at: source.location(of: position))
+                }
+                tokens.append(Token(kind: .name(name), offset: tokenStart))
                 position = end
             } else if byte == 0x27 || byte == 0x22 {
                 tokens.append(Token(kind: .string(try lexString(quote: byte)), offset: tokenStart))
@@ -390,8 +392,6 @@ struct Lexer {
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    private func isNameStart(_ byte: UInt8) -> Bool { (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F }
-    private func isNameContinue(_ byte: UInt8) -> Bool { isNameStart(byte) || isDigit(byte) }
 }
 
 extension String {

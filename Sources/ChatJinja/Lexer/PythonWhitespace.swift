@@ -41,7 +41,9 @@ enum PythonWhitespace {
         return position
     }
 
-    private static func decodeScalar(_ bytes: [UInt8], at offset: Int) -> (Unicode.Scalar, Int)? {
+    /// The scalar whose UTF-8 encoding starts at `offset` of a non-ASCII
+    /// lead byte, and its length in bytes.
+    static func decodeScalar(_ bytes: [UInt8], at offset: Int) -> (Unicode.Scalar, Int)? {
         let lead = bytes[offset]
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         guard offset + length <= bytes.count else { return nil }

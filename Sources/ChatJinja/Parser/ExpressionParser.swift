@@ -5,12 +5,12 @@ extension Parser {
     static let tupleEndTokens: [TokenKind] = [.variableEnd, .blockEnd, .symbol(.rightParen)]
 
     /// A comma-separated list becomes a tuple; a single expression stays itself.
-    mutating func parseTuple(withConditional: Bool = true, extraEndNames: [String] = [], explicitParentheses: Bool = false) throws(JinjaError) -> Expression {
+    mutating func parseTuple(withConditional: Bool = true, explicitParentheses: Bool = false) throws(JinjaError) -> Expression {
         var items: [Expression] = []
         var isTuple = false
         while true {
             if !items.isEmpty { try expect(.comma) }
-            if Self.tupleEndTokens.contains(current) || extraEndNames.contains(where: { isName($0) }) { break }
+            if Self.tupleEndTokens.contains(current) { break }
             items.append(withConditional ? try parseExpression() : try parseOr())
             if isSymbol(.comma) { isTuple = true } else { break }
         }
@@ -361,7 +361,11 @@ extension Parser {
                 advance()
                 return .item(base, .literal(LargeInteger.value(decimal: digits)))
             default:
-                throw fail("expected name or number")
+                // Jinja2 steps past the token before refusing it, so an
+                // error in lexing what follows comes first.
+                let error = fail("expected name or number")
+                advance()
+                throw error
             }
         }
         try expect(.leftBracket)

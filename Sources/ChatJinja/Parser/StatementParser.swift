@@ -35,10 +35,16 @@ extension Parser {
             }
             return tag == "break" ? .breakLoop(offset: offset) : .continueLoop(offset: offset)
         case "block": return try parseBlock()
+        case "include", "import", "from", "extends": return try parseTemplateLoad(tag)
         case "generation":
             advance()
             isSoftContext = false
+            // transformers' extension makes the body a call block's caller: a
+            // function of its own, where `break` is outside any loop.
+            let savedLoopDepth = loopDepth
+            loopDepth = 0
             let body = try parseBlockBody(until: ["endgeneration"], dropEnd: true)
+            loopDepth = savedLoopDepth
             return .generation(body: body, offset: offset)
         default:
             throw fail("the '\(tag)' tag is not supported by this engine (chat templates are single files)", at: offset)
@@ -100,9 +106,13 @@ extension Parser {
     private mutating func parseFor() throws(JinjaError) -> Statement {
         let offset = currentOffset
         advance()
-        let target = try parseAssignTarget(extraEndNames: ["in"])
+        // Jinja2 means `in` and `recursive` to end these tuples, but its
+        // check never matches (`Token.test_any` gets the rules as one tuple
+        // argument): `{% for in y %}` reads `in` as the target, and
+        // `{% for x in recursive %}` loops over a variable named `recursive`.
+        let target = try parseAssignTarget()
         try expect(name: "in")
-        let iterable = try parseTuple(withConditional: false, extraEndNames: ["recursive"])
+        let iterable = try parseTuple(withConditional: false)
         isSoftContext = false
         var filter: Expression? = nil
         if skip(name: "if") { filter = try parseExpression() }
@@ -258,14 +268,14 @@ extension Parser {
     /// target is read as an expression first (primaries separated by commas;
     /// anything inside parentheses) and refused afterwards if it cannot be
     /// assigned, naming its node type: `{% set 1 = x %}` is "can't assign to 'const'".
-    mutating func parseAssignTarget(extraEndNames: [String] = [], withNamespace: Bool = false) throws(JinjaError) -> AssignTarget {
+    mutating func parseAssignTarget(withNamespace: Bool = false) throws(JinjaError) -> AssignTarget {
         let offset = currentOffset
         var items: [Expression] = []
         var namespaceTargets: [Int: AssignTarget] = [:]  // by position in `items`
         var isTuple = false
         while true {
             if !items.isEmpty { try expect(.comma) }
-            if Self.tupleEndTokens.contains(current) || extraEndNames.contains(where: { isName($0) }) { break }
+            if Self.tupleEndTokens.contains(current) { break }
             if withNamespace, case .name(let namespace) = current, !Self.constantNames.contains(namespace), try peek() == .symbol(.dot) {
                 advance()
                 advance()

@@ -42,7 +42,7 @@ enum StaticScope {
             switch statement {
             case .text, .breakLoop, .continueLoop, .generation, .block:
                 return
-            case .output(let expression, _):
+            case .output(let expression, _), .loadTemplate(let expression, _):
                 read(expression)
             case .assign(let target, let expression, _):
                 read(expression)

@@ -204,6 +204,17 @@ struct StatementCompiler {
                 _ = try body(renderer, Frame(parent: scoped ? frame : renderer.rootFrame ?? frame), &output)
                 return .normal
             }
+        case .loadTemplate(let template, let offset):
+            let template = expressions.compile(template)
+            return { renderer, frame, _ throws(JinjaError) in
+                let name: Value
+                do throws(JinjaError) {
+                    name = try template(renderer, frame)
+                } catch {
+                    throw renderer.locate(error, at: offset)
+                }
+                throw renderer.locate(TemplateLoad.failure(loading: name), at: offset)
+            }
         case .with(let bindings, let body, let offset):
             let bindings = bindings.map { (target: CompiledTarget($0.0, symbols), value: expressions.compile($0.1)) }
             let body = compile(body)

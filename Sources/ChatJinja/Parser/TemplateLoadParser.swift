@@ -1,0 +1,67 @@
+/// `include`, `import`, `from … import` and `extends`, with Jinja2's syntax.
+///
+/// A chat template is one file, and transformers renders it in an
+/// environment without a loader: these tags parse, and fail only when they
+/// run (`Statement.loadTemplate`), so one in a branch that never runs costs
+/// nothing, as in Jinja2.
+extension Parser {
+    mutating func parseTemplateLoad(_ tag: String) throws(JinjaError) -> Statement {
+        let offset = currentOffset
+        advance()
+        let template = try parseExpression()
+        switch tag {
+        case "include":
+            if isName("ignore"), try peek() == .name("missing") {
+                advance()
+                advance()
+            }
+            try skipImportContext()
+        case "import":
+            try expect(name: "as")
+            _ = try expectName()
+            try skipImportContext()
+        case "from":
+            try parseImportedNames()
+        default:
+            break  // extends
+        }
+        return .loadTemplate(template: template, offset: offset)
+    }
+
+    /// `with context` or `without context`, when there.
+    private mutating func skipImportContext() throws(JinjaError) {
+        if isName("with") || isName("without"), try peek() == .name("context") {
+            advance()
+            advance()
+        }
+    }
+
+    /// `a, b as c [with context]` after `{% from template import`.
+    private mutating func parseImportedNames() throws(JinjaError) {
+        try expect(name: "import")
+        var count = 0
+        while true {
+            if count > 0 { try expect(.comma) }
+            guard case .name = current else {
+                _ = try expectName()  // fails, with Jinja2's "expected token 'name'" message
+                break
+            }
+            if try skipContextInNames() { break }
+            let nameOffset = currentOffset
+            let name = try expectName()
+            if name.hasPrefix("_") {
+                throw fail("names starting with an underline can not be imported", at: nameOffset)
+            }
+            if skip(name: "as") { _ = try expectName() }
+            count += 1
+            if try skipContextInNames() || !isSymbol(.comma) { break }
+        }
+    }
+
+    private mutating func skipContextInNames() throws(JinjaError) -> Bool {
+        guard isName("with") || isName("without"), try peek() == .name("context") else { return false }
+        advance()
+        advance()
+        return true
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import ChatJinja
+
+/// `include`, `import`, `from` and `extends` in transformers' environment,
+/// which has no loader: they parse, and fail when they run (Jinja2 3.1.6).
+@Suite("Template loading tags")
+struct TemplateLoadTests {
+    static let failures: [(source: String, kind: JinjaError.Kind, message: String)] = [
+        ("{% include 'x' %}", .typeError, "no loader for this environment specified"),
+        ("{% include x ignore missing with context %}", .typeError, "no loader for this environment specified"),
+        ("{% import 'x' as y %}", .typeError, "no loader for this environment specified"),
+        ("{% from 'x' import a as b, c with context %}", .typeError, "no loader for this environment specified"),
+        ("a{% extends 'base' %}b", .typeError, "no loader for this environment specified"),
+        ("{% include [] %}", .templatesNotFound, "Tried to select from an empty list of templates."),
+        // The name is evaluated first, and its errors come first.
+        ("{% include x.y %}", .undefinedError, "'x' is undefined"),
+    ]
+
+    @Test(arguments: failures.indices)
+    func failsWhenItRuns(_ index: Int) throws {
+        let (source, kind, message) = Self.failures[index]
+        let template = try JinjaTemplate(source: source)
+        do {
+            _ = try template.render([:])
+            Issue.record("expected \(kind) from \(source)")
+        } catch {
+            #expect(error.kind == kind)
+            #expect(error.message.hasPrefix(message))
+        }
+    }
+
+    @Test func aTagThatNeverRunsCostsNothing() throws {
+        let source = "{% if false %}{% include 'tools.jinja' %}{% import 'm' as m %}{% endif %}ok"
+        #expect(try JinjaTemplate(source: source).render([:]).text == "ok")
+    }
+
+    static let refused: [(source: String, message: String)] = [
+        ("{% import 'x' %}", "expected token 'as', got 'end of statement block'"),
+        ("{% from 'x' import %}", "expected token 'name', got 'end of statement block'"),
+        ("{% from 'x' import _a %}", "names starting with an underline can not be imported"),
+        ("{% include 'a' ignore %}", "expected token 'end of statement block', got 'ignore'"),
+    ]
+
+    @Test(arguments: refused.indices)
+    func refusesWhatJinja2Refuses(_ index: Int) {
+        let (source, message) = Self.refused[index]
+        do {
+            _ = try JinjaTemplate(source: source)
+            Issue.record("expected a syntax error for \(source)")
+        } catch {
+            #expect(error.kind == .templateSyntaxError)
+            #expect(error.message == message)
+        }
+    }
+}
