@@ -5,7 +5,9 @@
 /// body), a name whose first use is an unconditional store — `{% set x = … %}`,
 /// a block `set`, a macro definition — is that scope's own variable from the
 /// start: until the store runs it is undefined, also to the loops and macros
-/// nested in the scope, and the render variable of that name is never seen.
+/// nested in the scope, and the render variable of that name is never seen;
+/// unless a scope around it refers to the name (`namesReferencedAtOwnLevel`),
+/// which the compiler checks: the variable then starts from the outer value.
 /// So `{% for m in ms %}{{ x }}{% endfor %}{% set x = 1 %}` prints nothing
 /// even when `x` is passed in. A use inside an `{% if %}` counts as a use at
 /// the same level; a store inside one leaves the name to the context (Jinja2
@@ -17,6 +19,15 @@ enum StaticScope {
         var walker = Walker()
         walker.walk(body, conditional: false)
         return walker.shadowed.filter { name in walker.nested.contains { NameUsage.mentions(name, in: $0) } }
+    }
+
+    /// The names `body` reads or stores at its own level (not inside the
+    /// scopes nested in it): what Jinja2 gives the scope a reference for
+    /// before it analyses any nested scope.
+    static func namesReferencedAtOwnLevel(in body: [Statement]) -> Set<String> {
+        var walker = Walker()
+        walker.walk(body, conditional: false)
+        return walker.used
     }
 
     private struct Walker {

@@ -5,6 +5,12 @@ struct StatementCompiler {
     /// The template's blocks, for `self.name()`.
     let blocks = BlockTable()
     var expressions: ExpressionCompiler { ExpressionCompiler(symbols: symbols) }
+    /// The names the scopes around the one being compiled refer to at their
+    /// own level, or bind on entry (Jinja2's symbol references, which it
+    /// settles for an outer scope before it looks into the scopes nested in
+    /// it): a nested scope that stores such a name starts from the outer
+    /// value, not from undefined.
+    private var enclosingNames: Set<String> = []
 
     func compile(_ body: [Statement]) -> CompiledBody {
         sequence(Self.mergingText(body)[...])
@@ -15,13 +21,18 @@ struct StatementCompiler {
         compileScope(body, ownNames: [])
     }
 
-    /// A body that is a scope of its own (the top level, a loop body, a
-    /// macro body): the names it stores before using them start undefined
+    /// A body that is a scope of its own (the top level, a loop body or its
+    /// `else`, a macro body, the body of a `with`, `filter`, `generation`
+    /// or block `set`): the names it stores before using them start undefined
     /// (`StaticScope`), except `ownNames`, which the scope binds on entry
-    /// (loop targets, macro parameters).
+    /// (loop targets, macro parameters), and names a scope around it refers
+    /// to (`enclosingNames`).
     private func compileScope(_ body: [Statement], ownNames: Set<String>) -> CompiledBody {
-        let compiled = compile(body)
-        let shadowed = StaticScope.namesStoredBeforeUse(in: body).filter { !ownNames.contains($0) }
+        var inner = self
+        inner.enclosingNames.formUnion(ownNames)
+        inner.enclosingNames.formUnion(StaticScope.namesReferencedAtOwnLevel(in: body))
+        let compiled = inner.compile(body)
+        let shadowed = StaticScope.namesStoredBeforeUse(in: body).filter { !ownNames.contains($0) && !enclosingNames.contains($0) }
         guard !shadowed.isEmpty else { return compiled }
         let presets = shadowed.map { (symbol: symbols.name($0), value: Value.undefined(Undefined(name: $0))) }
         return { renderer, frame, output throws(JinjaError) in
@@ -146,7 +157,7 @@ struct StatementCompiler {
             }
         case .assignBlock(let target, let body, let filters, let offset):
             let target = CompiledTarget(target, symbols)
-            let body = compile(body)
+            let body = compileScope(body, ownNames: [])
             let filters = filters.map(expressions.compile)
             return { renderer, frame, _ throws(JinjaError) in
                 do throws(JinjaError) {
@@ -167,7 +178,7 @@ struct StatementCompiler {
         case .callBlock(let call, let caller, let offset):
             return compileCallBlock(call, caller: compile(caller), offset: offset)
         case .filterBlock(let body, let filters, let offset):
-            let body = compile(body)
+            let body = compileScope(body, ownNames: [])
             let filters = filters.map(expressions.compile)
             return { renderer, frame, output throws(JinjaError) in
                 do throws(JinjaError) {
@@ -181,7 +192,7 @@ struct StatementCompiler {
                 return .normal
             }
         case .generation(let body, _):
-            let body = compile(body)
+            let body = compileScope(body, ownNames: [])
             return { renderer, frame, output throws(JinjaError) in
                 let start = output.utf8.count
                 _ = try body(renderer, Frame(parent: frame), &output)
@@ -216,8 +227,9 @@ struct StatementCompiler {
                 throw renderer.locate(TemplateLoad.failure(loading: name), at: offset)
             }
         case .with(let bindings, let body, let offset):
+            let ownNames = bindings.reduce(into: Set<String>()) { $0.formUnion(Self.boundNames($1.0)) }
             let bindings = bindings.map { (target: CompiledTarget($0.0, symbols), value: expressions.compile($0.1)) }
-            let body = compile(body)
+            let body = compileScope(body, ownNames: ownNames)
             return { renderer, frame, output throws(JinjaError) in
                 let inner = Frame(parent: frame)
                 do throws(JinjaError) {
@@ -241,7 +253,7 @@ struct StatementCompiler {
             isRecursive: loop.isRecursive,
             usesLoopVariable: loop.usesLoopVariable,
             body: compileScope(loop.body, ownNames: Self.boundNames(loop.target).union(["loop"])),
-            otherwise: loop.otherwise.isEmpty ? nil : compile(loop.otherwise)
+            otherwise: loop.otherwise.isEmpty ? nil : compileScope(loop.otherwise, ownNames: [])
         )
         let offset = loop.offset
         return { renderer, frame, output throws(JinjaError) in
@@ -269,7 +281,7 @@ struct StatementCompiler {
         let subject = expressions.compile(subjectExpression)
         let pair = PairLoop(key: symbols.name(keyName), value: symbols.name(valueName),
                             body: compileScope(loop.body, ownNames: [keyName, valueName]),
-                            otherwise: loop.otherwise.isEmpty ? nil : compile(loop.otherwise))
+                            otherwise: loop.otherwise.isEmpty ? nil : compileScope(loop.otherwise, ownNames: []))
         let offset = loop.offset
         return { renderer, frame, output throws(JinjaError) in
             do throws(JinjaError) {
