@@ -92,9 +92,17 @@ def python(compute):
 
 
 def agree(got, want):
+    """Same text, or both failed with the same exception type (and, with
+    STRICT_MESSAGES=1 in the environment, the same message)."""
     # Jinja2's TemplateAssertionError is a TemplateSyntaxError; ours has the parent's name.
     want = want.replace("!TemplateAssertionError:", "!TemplateSyntaxError:", 1)
-    return got == want or (want.startswith("!") and got.startswith("!") and want.split(":")[0] == got.split(":")[0])
+    if got == want:
+        return True
+    if not (want.startswith("!") and got.startswith("!")):
+        return False
+    if os.environ.get("STRICT_MESSAGES") == "1":
+        return want.replace('"', "'") == got.split(" (line ")[0].replace('"', "'")
+    return want.split(":")[0] == got.split(":")[0]
 
 
 def report(cases, differences, show, describe, documented=0, documented_label=""):

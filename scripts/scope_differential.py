@@ -20,7 +20,8 @@ from random_differential import agree, arguments, parse_failure, python, render_
 NAMES = ["a", "b", "i"]
 VALUES = ["1", "'s'", "a", "b ~ '+'", "i", "[a, b]", "ns.v", "a is defined", "loop.index if loop is defined else 0"]
 PRINTS = ["{{ a }}", "{{ b }}", "{{ i }}", "{{ ns.v }}", "{{ a is defined }}", "{{ b is defined }}", "[{{ a }}|{{ b }}]",
-          "{{ loop.index if loop is defined }}", "{{ m is defined }}"]
+          "{{ loop.index if loop is defined }}", "{{ m is defined }}", "{{ t() }}", "{% set a = a ~ '1' %}",
+          "{% set b = b if b is defined else 'd' %}"]
 
 
 def block(rng, depth):
@@ -56,7 +57,7 @@ def block(rng, depth):
 
 
 def case(rng):
-    prefix = "{% set ns = namespace(v='n') %}"
+    prefix = "{% set ns = namespace(v='n') %}{% macro t() %}<{{ a }}{{ b }}>{% endmacro %}"
     program = prefix + "".join(block(rng, 0) for _ in range(rng.randint(1, 4)))
     return program + rng.choice(PRINTS) + rng.choice(PRINTS)
 
@@ -64,7 +65,7 @@ def case(rng):
 def main():
     args = arguments(__doc__, 2000)
     rng = random.Random(args.seed)
-    cases = [(case(rng), {"a": "V"} if rng.random() < 0.4 else {}) for _ in range(args.count)]
+    cases = [(case(rng), rng.choice([{}, {"a": "V"}, {"b": "W"}, {"a": "V", "i": 9}])) for _ in range(args.count)]
     differences = []
     for source, variables in cases:
         try:

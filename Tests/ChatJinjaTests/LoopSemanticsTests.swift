@@ -58,6 +58,16 @@ struct LoopSemanticsTests {
         }
     }
 
+    @Test func unpackingANonIterableSaysSoAsPythonDoes() {
+        do {
+            _ = try JinjaTemplate(source: "{% for a, b in [1] %}{% endfor %}").render([:])
+            Issue.record("expected a TypeError")
+        } catch {
+            #expect(error.kind == .typeError)
+            #expect(error.message.hasPrefix("cannot unpack non-iterable int object"))
+        }
+    }
+
     @Test(arguments: refused)
     func refusesToAssignLoop(_ source: String) {
         do {

@@ -30,7 +30,12 @@ extension Renderer {
         case .symbol(let symbol):
             frame.set(symbol, value)
         case .tuple(let targets):
-            let items = try value.iterate()
+            let items: [Value]
+            do {
+                items = try value.iterate()
+            } catch where error.kind == .typeError {
+                throw JinjaError(.typeError, "cannot unpack non-iterable \(value.typeName) object")
+            }
             guard items.count == targets.count else {
                 if items.count < targets.count {
                     throw JinjaError(.valueError, "not enough values to unpack (expected \(targets.count), got \(items.count))")
