@@ -126,7 +126,7 @@ enum Arithmetic {
             if y == 0 { throw zeroDivision("float floor division by zero") }
             return .double(floatDivMod(x, y).quotient)
         case .modulo:
-            if y == 0 { throw zeroDivision("float modulo by zero") }
+            if y == 0 { throw zeroDivision("float modulo") }  // Python 3.11's wording
             return .double(floatDivMod(x, y).remainder)
         case .power:
             return try floatPower(x, y)

@@ -133,7 +133,14 @@ enum NumberFilters {
             return try roundedFloat(try integer.floatValue(), precision: precision, up: method == "ceil")
         }
         guard case .double(let number) = value else {
-            throw JinjaError(.typeError, "type \(value.typeName) doesn't define __round__ method")
+            if method == "common" { throw JinjaError(.typeError, "type \(value.typeName) doesn't define __round__ method") }
+            // Jinja2 multiplies first, with Python's `*` (`'ab' * 1` is a
+            // string), and `math.ceil`/`math.floor` refuse what is no number.
+            let scale: Value = precision < 0 ? .double(Foundation.pow(10.0, Double(precision)))
+                : precision <= 18 ? .int(Int(Foundation.pow(10.0, Double(precision))))
+                : LargeInteger.value(decimal: "1" + String(repeating: "0", count: precision))
+            let scaled = try Operators.apply(.multiply, value, scale, limits: RenderLimits())
+            throw JinjaError(.typeError, "must be real number, not \(scaled.typeName)")
         }
         if method == "common" { return .double(try pythonRound(number, digits: precision)) }
         return try roundedFloat(number, precision: precision, up: method == "ceil")
