@@ -32,7 +32,7 @@ import Testing
         #expect(try Call.method(cycler, "next") == .s("odd"))
         _ = try Call.method(cycler, "reset")
         #expect(try cycler.attribute("current") == .s("odd"))
-        #expect(Call.errorKind { try Call.global("cycler") } == .templateRuntimeError)
+        #expect(Call.errorKind { try Call.global("cycler") } == .runtimeError)
 
         let joiner = try Call.global("joiner", [.s(" | ")])
         #expect(try Call.environment.call(joiner, Arguments()) == .s(""))
@@ -99,5 +99,30 @@ import Testing
         #expect(DateTimeComponents(year: 2026, month: 7, day: 26).weekday == 6)
         #expect(DateTimeComponents(year: 2000, month: 1, day: 1).weekday == 5)
         #expect(DateTimeComponents(year: 2024, month: 2, day: 29).weekday == 3)
+    }
+
+    /// Jinja2 names a value's type with its module in "has no attribute"
+    /// errors, unless it is a builtin (Jinja2 3.1.6, transformers 5.24).
+    @Test(arguments: [
+        ("{% for x in [1] %}{{ loop.nope.x }}{% endfor %}", "'jinja2.runtime.LoopContext object' has no attribute 'nope'"),
+        ("{{ cycler(1).nope.x }}", "'jinja2.utils.Cycler object' has no attribute 'nope'"),
+        ("{{ joiner().nope.x }}", "'jinja2.utils.Joiner object' has no attribute 'nope'"),
+        ("{% macro m() %}{% endmacro %}{{ m.nope.x }}", "'jinja2.runtime.Macro object' has no attribute 'nope'"),
+        ("{{ namespace(a=1).nope.x }}", "'transformers.utils.chat_template_utils.TemplateNamespace object' has no attribute 'nope'"),
+        ("{{ namespace.nope.x }}", "'type object' has no attribute 'nope'"),
+        ("{{ raise_exception.nope.x }}", "'function object' has no attribute 'nope'"),
+        ("{{ dict.nope.x }}", "'transformers.utils.chat_template_utils.TemplateDict object' has no attribute 'nope'"),
+        ("{{ ('a' | safe).nope.x }}", "'markupsafe.Markup object' has no attribute 'nope'"),
+        ("{{ range(2).nope.x }}", "'range object' has no attribute 'nope'"),
+    ])
+    func missingAttributesNameTheQualifiedType(source: String, message: String) throws {
+        let template = try JinjaTemplate(source: source)
+        do {
+            _ = try template.render([:])
+            Issue.record("expected an UndefinedError from \(source)")
+        } catch {
+            #expect(error.kind == .undefinedError)
+            #expect(error.message.hasPrefix(message))
+        }
     }
 }

@@ -11,8 +11,10 @@ public struct JinjaError: Error, Sendable, CustomStringConvertible {
         case syntaxError = "SyntaxError"
         /// `raise_exception(msg)`; the message is the template's, verbatim.
         case templateError = "TemplateError"
-        /// Jinja2's own runtime errors (assigning to a non-namespace object, a bad `cycler` use).
+        /// Jinja2's own runtime errors (assigning to a non-namespace object).
         case templateRuntimeError = "TemplateRuntimeError"
+        /// Python's `RuntimeError` (`cycler()` without items).
+        case runtimeError = "RuntimeError"
         /// An undefined value was used where a value is needed.
         case undefinedError = "UndefinedError"
         /// The Python exceptions of the same names, raised by operators, filters and methods.

@@ -48,6 +48,7 @@ final class LoopContext: JinjaObject {
     }
 
     var typeName: String { "LoopContext" }
+    var qualifiedTypeName: String { "jinja2.runtime.LoopContext" }
 
     /// Takes the next item off the loop, as iterating `loop` does in Jinja2:
     /// the variable is the loop's own iterator, so `loop|list` or `loop|first`

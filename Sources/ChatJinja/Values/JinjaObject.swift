@@ -1,7 +1,10 @@
 /// A runtime object with named attributes, such as `loop` or a `namespace()`.
 public protocol JinjaObject: AnyObject {
-    /// The Python type name, for errors and `repr` (`"LoopContext"`, `"Namespace"`).
+    /// The Python type name, for errors and `repr` (`"LoopContext"`, `"TemplateNamespace"`).
     var typeName: String { get }
+    /// The type name with its module, as Jinja2's "has no attribute" errors
+    /// print it (`"jinja2.runtime.LoopContext"`); has a default, `typeName`.
+    var qualifiedTypeName: String { get }
     /// The attribute `name`, or `nil` when the object has none. Reading one
     /// may run template code, and fail with its error (`loop.last` of a
     /// filtered loop tests the next item).
@@ -13,6 +16,8 @@ public protocol JinjaObject: AnyObject {
 }
 
 extension JinjaObject {
+    public var qualifiedTypeName: String { typeName }
+
     /// Objects are read-only unless they say otherwise, as in Jinja2, where only
     /// a `namespace()` accepts `{% set ns.attr = … %}`.
     public func setAttribute(_ name: String, to value: Value) throws(JinjaError) {

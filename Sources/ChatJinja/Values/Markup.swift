@@ -13,6 +13,7 @@ final class Markup: JinjaObject, @unchecked Sendable {
     init(_ text: String) { self.text = text }
 
     var typeName: String { "Markup" }
+    var qualifiedTypeName: String { "markupsafe.Markup" }
     var pythonRepr: String { "Markup(\(Value.pythonStringRepr(text)))" }
 
     func attribute(_ name: String) -> Value? { nil }

@@ -84,16 +84,23 @@ extension Value {
         case .list: return "list"
         case .tuple: return "tuple"
         case .dict: return "dict"
-        case .callable(let callable): return callable.macro == nil ? "builtin_function_or_method" : "Macro"
+        case .callable(let callable):
+            guard let type = callable.pythonType else { return "builtin_function_or_method" }
+            return type.split(separator: ".").last.map(String.init) ?? type
         case .object(let object): return object.typeName
         }
     }
 
-    /// How Jinja2 names the value in "has no attribute" messages:
-    /// `'dict object'`, or `'None'` for `None`.
+    /// How Jinja2 names the value in "has no attribute" messages: the type
+    /// with its module unless it is a builtin (`'dict object'`,
+    /// `'jinja2.runtime.LoopContext object'`), or `'None'` for `None`.
     var objectDescription: String {
-        if case .none = self { return "None" }
-        return "\(typeName) object"
+        switch self {
+        case .none: return "None"
+        case .callable(let callable): return "\(callable.pythonType ?? typeName) object"
+        case .object(let object): return "\(object.qualifiedTypeName) object"
+        default: return "\(typeName) object"
+        }
     }
 
     /// Python's `repr(str)`: single quotes unless the text holds a single quote

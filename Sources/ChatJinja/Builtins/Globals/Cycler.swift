@@ -6,12 +6,14 @@ final class Cycler: JinjaObject, @unchecked Sendable {
 
     init(_ arguments: Arguments) throws(JinjaError) {
         guard !arguments.positional.isEmpty else {
-            throw JinjaError(.templateRuntimeError, "at least one item has to be provided")
+            throw JinjaError(.runtimeError, "at least one item has to be provided")
         }
         items = arguments.positional
     }
 
     var typeName: String { "Cycler" }
+    var qualifiedTypeName: String { "jinja2.utils.Cycler" }
+    var pythonRepr: String { "<jinja2.utils.Cycler object at 0x7f0000000000>" }
 
     func attribute(_ name: String) -> Value? {
         switch name {

@@ -4,25 +4,28 @@ enum Globals {
         "range": .callable(Callable(name: "range") { arguments, environment throws(JinjaError) in
             try RangeGlobal.call(arguments, limits: environment.limits)
         }),
-        "dict": .callable(Callable(name: "dict") { arguments, _ throws(JinjaError) in
+        // transformers' `dict` is an instance of a class of its own.
+        "dict": .callable(Callable(name: "dict", representation: "<transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateDict object at 0x7f0000000000>",
+                                   pythonType: "transformers.utils.chat_template_utils.TemplateDict") { arguments, _ throws(JinjaError) in
             .dict(try DictGlobal.make(arguments))
         }),
         // The classes print as Python classes (transformers defines its
         // namespace class inside the function that builds the environment).
-        "namespace": .callable(Callable(name: "namespace", representation: "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>") { arguments, _ throws(JinjaError) in
+        "namespace": .callable(Callable(name: "namespace", representation: "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>",
+                                        pythonType: "type") { arguments, _ throws(JinjaError) in
             .object(try Namespace(arguments))
         }),
-        "cycler": .callable(Callable(name: "cycler", representation: "<class 'jinja2.utils.Cycler'>") { arguments, _ throws(JinjaError) in
+        "cycler": .callable(Callable(name: "cycler", representation: "<class 'jinja2.utils.Cycler'>", pythonType: "type") { arguments, _ throws(JinjaError) in
             .object(try Cycler(arguments))
         }),
-        "joiner": .callable(Callable(name: "joiner", representation: "<class 'jinja2.utils.Joiner'>") { arguments, _ throws(JinjaError) in
+        "joiner": .callable(Callable(name: "joiner", representation: "<class 'jinja2.utils.Joiner'>", pythonType: "type") { arguments, _ throws(JinjaError) in
             try Joiner.make(arguments)
         }),
-        "raise_exception": .callable(Callable(name: "raise_exception") { arguments, _ throws(JinjaError) in
+        "raise_exception": .callable(Callable(name: "raise_exception", pythonType: "function") { arguments, _ throws(JinjaError) in
             let args = try arguments.bind("raise_exception", ["message"])
             throw JinjaError(.templateError, args[0]?.pythonStr ?? "")
         }),
-        "strftime_now": .callable(Callable(name: "strftime_now") { arguments, environment throws(JinjaError) in
+        "strftime_now": .callable(Callable(name: "strftime_now", pythonType: "function") { arguments, environment throws(JinjaError) in
             let args = try arguments.bind("strftime_now", ["format"])
             guard let format = args[0] else {
                 throw JinjaError(.typeError, "strftime_now() missing 1 required positional argument: 'format'")

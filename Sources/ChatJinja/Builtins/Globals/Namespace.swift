@@ -14,7 +14,9 @@ final class Namespace: JinjaObject, @unchecked Sendable {
         }
     }
 
-    var typeName: String { "Namespace" }
+    // transformers' subclass of Jinja2's Namespace (it refuses `_` names).
+    var typeName: String { "TemplateNamespace" }
+    var qualifiedTypeName: String { "transformers.utils.chat_template_utils.TemplateNamespace" }
 
     /// Set while this namespace writes its repr: a namespace can contain
     /// itself (`{% set ns.me = ns %}`), and Python then prints `{...}`.
