@@ -24,7 +24,10 @@ FRAGMENTS = ["{%", "%}", "{{", "}}", "{#", "#}", "(", ")", "[", "]", "|", ".", "
              "{{ 'a' + messages[0].role + 1 }}", "{% for k, v in messages[0] | items %}{{ k }}{% endfor %}",
              "| items", ".startswith('<')", "{% set ns.x = 1 %}", "ns.x.y", "loop.index0 > 1",
              "{{ loop|list }}", "{{ loop|first }}", "{% for x in loop %}{{ x }}{% endfor %}", "[1:]", "{x: 1, y: 2}",
-             "|unique(attribute='nope')|list", "range(5)[::-1]", "{{ namespace }}"]
+             "|unique(attribute='nope')|list", "range(5)[::-1]", "{{ namespace }}", "é", "角色", "²", "\u0301",
+             "{% include 'x' %}", "{% from 'x' import a %}", "{% extends x %}", "'\\x4'", "{% set %}", "{% set a, ns.b = 1, 2 %}",
+             " if ns.x ", " if loop.last ", "{% break %}", "{% generation %}", "{% endgeneration %}", "{{ loop.length }}",
+             "{{ loop.nextitem }}", "{% for x in messages if not ns.x %}", "{% with %}", "{% endwith %}"]
 
 
 def mutate(text, rng):
