@@ -125,4 +125,23 @@ import Testing
             #expect(error.message.hasPrefix(message))
         }
     }
+
+    /// transformers' `dict` global also offers `fromkeys` (Jinja2 3.1.6, transformers 5.24).
+    @Test(arguments: [
+        ("{{ dict.fromkeys(['a', 'b']) }}", "{'a': None, 'b': None}"),
+        ("{{ dict.fromkeys('ab', 0) }}", "{'a': 0, 'b': 0}"),
+        ("{{ dict.fromkeys([1, 1.0, true]) }}", "{1: None}"),
+        ("{{ dict.fromkeys() }}", "!TypeError: fromkeys expected at least 1 argument, got 0"),
+        ("{{ dict.fromkeys([1], value=2) }}", "!TypeError: dict.fromkeys() takes no keyword arguments"),
+        ("{{ dict.fromkeys([[1]]) }}", "!TypeError: unhashable type: 'list'"),
+    ])
+    func dictFromKeys(source: String, expected: String) throws {
+        let template = try JinjaTemplate(source: source)
+        do {
+            let text = try template.render([:]).text
+            #expect(text == expected)
+        } catch {
+            #expect("!\(error.kind.rawValue): \(error.message)".hasPrefix(expected), "\(error)")
+        }
+    }
 }

@@ -4,11 +4,7 @@ enum Globals {
         "range": .callable(Callable(name: "range") { arguments, environment throws(JinjaError) in
             try RangeGlobal.call(arguments, limits: environment.limits)
         }),
-        // transformers' `dict` is an instance of a class of its own.
-        "dict": .callable(Callable(name: "dict", representation: "<transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateDict object at 0x7f0000000000>",
-                                   pythonType: "transformers.utils.chat_template_utils.TemplateDict") { arguments, _ throws(JinjaError) in
-            .dict(try DictGlobal.make(arguments))
-        }),
+        "dict": DictGlobal.value,
         // The classes print as Python classes (transformers defines its
         // namespace class inside the function that builds the environment).
         "namespace": .callable(Callable(name: "namespace", representation: "<class 'transformers.utils.chat_template_utils._cached_compile_jinja_template.<locals>.TemplateNamespace'>",
