@@ -34,6 +34,13 @@ struct LoopSemanticsTests {
         ("{% for x in [1, 2, 3] if x %}{{ loop.nextitem }}{{ x }};{% endfor %}", "21;32;3;"),
         // A body's error comes before the error of a later item's test.
         ("{% for x in [1, 0] if 1 // x %}{{ x.y.z }}{% endfor %}", "!UndefinedError"),
+        // A test that reaches its own loop's items again runs the generator inside itself.
+        ("{% set ns = namespace(l=none) %}{% for x in [1, 2, 3] if ns.l is none or ns.l.length %}{{ x }}{% set ns.l = loop %}{% endfor %}",
+         "!ValueError"),
+        // A loop over a filtered loop takes its items one at a time too.
+        ("{% set ns = namespace(stop=false) %}{% for x in [1, 2, 3, 4] if not ns.stop %}{% for y in loop %}{{ y[0] }}{% set ns.stop = true %}{% endfor %}{% endfor %}",
+         "2"),
+        ("{% for x in [1, 2, 'a'] if x > 0 %}{% for y in loop %}{{ y[0] }}{% break %}{% endfor %}{% break %}{% endfor %}", "2"),
     ]
 
     static let refused = [

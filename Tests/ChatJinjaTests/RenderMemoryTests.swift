@@ -19,6 +19,10 @@ struct RenderMemoryTests {
         "{% for i in [1] %}{% set kept = probe %}{% macro m() %}{{ kept is defined }}{% endmacro %}{{ m() }}{% endfor %}",
         "{% set ns = namespace(p=probe) %}{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}{{ ns.p is defined }}{% endcall %}",
         "{% set kept = probe %}{% macro m() %}{{ 1 }}{% endmacro %}{% set ns = namespace(f=m) %}{{ ns.f() }}",
+        // A recursive loop's `loop` and a filtered loop's untested items hold
+        // their frames too; kept in a namespace, they close the same cycle.
+        "{% set ns = namespace(p=probe, l=none) %}{% for x in [1, 2] recursive %}{% set ns.l = loop %}{% break %}{% endfor %}",
+        "{% set ns = namespace(p=probe, l=none) %}{% for x in [1, 2] if x %}{% set ns.l = loop %}{% break %}{% endfor %}",
     ])
     func framesWithMacrosAreFreedAfterTheRender(source: String) throws {
         weak var released: Probe?

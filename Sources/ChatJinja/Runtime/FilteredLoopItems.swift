@@ -6,32 +6,35 @@
 /// to stop a loop early) sees the change, and an item is tested ahead of its
 /// turn only when the body asks for it (`loop.last` and `loop.nextitem` test
 /// the next one, `loop.length` all that are left).
-final class FilteredLoopItems {
-    private let candidates: [Value]
-    private var position = 0
+final class FilteredLoopItems: LoopItemSource {
+    private let candidates: LoopItemSource
     private let target: CompiledTarget
     private let test: CompiledExpression
-    private unowned let renderer: Renderer
-    /// Where the test sees the candidate: a frame of its own, as the
-    /// generator's scope is, so testing ahead never rebinds the names the
-    /// body is using.
-    private let frame: Frame
+    /// The renderer, and where the test sees the candidate: a frame of its
+    /// own, as the generator's scope is, so testing ahead never rebinds the
+    /// names the body is using. Through a `RenderScope`, because the loop may
+    /// be kept in the frames this one hangs from (`{% set ns.l = loop %}`).
+    private let scope: RenderScope
+    /// Set while a test runs: a test that reaches this loop's items again
+    /// (through a `loop` it kept) would run the generator inside itself.
+    private var isRunning = false
 
-    init(_ candidates: [Value], target: CompiledTarget, test: @escaping CompiledExpression, renderer: Renderer, scope: Frame) {
+    init(_ candidates: LoopItemSource, target: CompiledTarget, test: @escaping CompiledExpression, renderer: Renderer, scope: Frame) {
         self.candidates = candidates
         self.target = target
         self.test = test
-        self.renderer = renderer
-        self.frame = Frame(parent: scope)
+        self.scope = renderer.makeRenderScope(Frame(parent: scope))
     }
 
     /// The next candidate that passes the test, as the generator yields it
     /// (an item unpacked into several names comes back as a tuple of them);
     /// nil when none is left.
     func next() throws(JinjaError) -> Value? {
-        while position < candidates.count {
-            let candidate = candidates[position]
-            position += 1
+        guard !isRunning else { throw JinjaError(.valueError, "generator already executing") }
+        guard let renderer = scope.renderer, let frame = scope.frame else { return nil }
+        isRunning = true
+        defer { isRunning = false }
+        while let candidate = try candidates.next() {
             frame.reset()
             try renderer.assign(candidate, to: target, in: frame)
             if try test(renderer, frame).isTruthy { return try Self.unpacked(candidate, as: target) }

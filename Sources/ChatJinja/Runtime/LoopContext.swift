@@ -1,11 +1,12 @@
 /// The `loop` variable of a `for` loop: position, neighbours, `cycle()`,
 /// `changed()`, and for `recursive` loops the callable `loop(children)`.
-final class LoopContext: JinjaObject {
-    /// The items reached so far: all of them, unless the loop is filtered
-    /// (`pending`).
+final class LoopContext: JinjaObject, LoopItemSource {
+    /// The items reached so far: all of them, unless they come one at a
+    /// time (`pending`).
     private(set) var items: [Value]
-    /// The items of a filtered loop not tested yet; nil once all are.
-    private var pending: FilteredLoopItems?
+    /// Where the items not reached yet come from (a filtered loop, a loop
+    /// over another loop); nil once all are in `items`.
+    private var pending: LoopItemSource?
     @exclusivity(unchecked) var index0 = 0  // set on every iteration
     /// 0 for the outermost call of a recursive loop.
     let depth0: Int
@@ -14,13 +15,14 @@ final class LoopContext: JinjaObject {
     /// The argument list `changed()` saw last.
     private var lastChangedArguments: [Value]? = nil
 
-    /// What `length` reports when it is not the number of items: a loop
-    /// over another `loop` takes Python's `len()` of it, the whole length.
-    var reportedLength: Int? = nil
+    /// The loop whose length this one reports: a loop over another `loop`
+    /// takes Python's `len()` of it, that loop's whole length.
+    private let lengthSource: LoopContext?
 
-    init(items: [Value], pending: FilteredLoopItems? = nil, depth0: Int, recurse: Callable?) {
+    init(items: [Value], pending: LoopItemSource? = nil, depth0: Int, recurse: Callable?) {
         self.items = items
         self.pending = pending
+        self.lengthSource = pending as? LoopContext
         self.depth0 = depth0
         self.recurse = recurse
     }
@@ -42,7 +44,7 @@ final class LoopContext: JinjaObject {
     /// loop tests every item left, as Jinja2 turns the rest of its generator
     /// into a list.
     func length() throws(JinjaError) -> Int {
-        if let reportedLength { return reportedLength }
+        if let lengthSource { return try lengthSource.length() }
         while try hasItem(at: items.count) {}
         return items.count
     }
@@ -60,11 +62,9 @@ final class LoopContext: JinjaObject {
         return .tuple([items[index0], .object(self)])
     }
 
-    /// The `(item, loop)` pairs `advance()` would give, left in place (a
-    /// filtered loop tests all of its remaining items first).
-    func remainingPairs() throws(JinjaError) -> [Value] {
-        _ = try length()
-        return items.dropFirst(index0 + 1).map { .tuple([$0, .object(self)]) }
+    /// `advance()`, for a loop over this one.
+    func next() throws(JinjaError) -> Value? {
+        try advance()
     }
 
     /// Every item the loop has not reached yet, taken off it (`advance()`).

@@ -52,64 +52,63 @@ extension Renderer {
         }
     }
 
-    /// Runs a `for` loop over `items` (already evaluated); recursive loops
-    /// come back here through `loop(children)` with a deeper `depth0`.
+    /// Runs a `for` loop over `iterable` (already evaluated); recursive
+    /// loops come back here through `loop(children)` with a deeper `depth0`.
     ///
     /// Each iteration starts from an empty frame, so assignments in the body
     /// never outlive the iteration (Jinja2's loop scoping).
     ///
-    /// `source` is set when the items are another loop's remaining ones
-    /// (`{% for pair in loop %}`): each iteration then takes its item off
-    /// that loop, as Jinja2's iterator does, so a `break` leaves the rest.
-    ///
     /// Returns how an `else` block ended: it is part of the enclosing scope,
     /// so its `break` or `continue` is the enclosing loop's.
     @discardableResult
-    func runLoop(_ loop: CompiledLoop, over allItems: [Value], depth0: Int, source: LoopContext? = nil,
-                 in frame: Frame, into output: inout String) throws(JinjaError) -> ControlFlow {
+    func runLoop(_ loop: CompiledLoop, over iterable: Value, depth0: Int, in frame: Frame,
+                 into output: inout String) throws(JinjaError) -> ControlFlow {
+        var source: LoopItemSource
+        if case .object(let outer as LoopContext) = iterable {
+            // `{% for pair in loop %}` takes each item off that loop as it
+            // goes, as Jinja2's iterator does, so a `break` leaves the rest.
+            source = outer
+        } else if loop.filter == nil {
+            return try runLoop(loop, overList: try iterable.iterate(), depth0: depth0, in: frame, into: &output)
+        } else {
+            source = ListItems(try iterable.iterate())
+        }
         if let test = loop.filter {
-            let pending = FilteredLoopItems(allItems, target: loop.target, test: test, renderer: self, scope: frame)
-            return try runFilteredLoop(loop, over: pending, depth0: depth0, in: frame, into: &output)
+            source = FilteredLoopItems(source, target: loop.target, test: test, renderer: self, scope: frame)
         }
-        if allItems.isEmpty {
-            return try loop.otherwise?(self, Frame(parent: frame), &output) ?? .normal
-        }
+        return try runLoop(loop, from: source, depth0: depth0, in: frame, into: &output)
+    }
+
+    /// `runLoop` over a list: the shape of nearly every loop.
+    private func runLoop(_ loop: CompiledLoop, overList items: [Value], depth0: Int, in frame: Frame,
+                         into output: inout String) throws(JinjaError) -> ControlFlow {
+        if items.isEmpty { return try finish(loop.otherwise, bodyCompleted: false, in: frame, into: &output) }
         var iterationFrame = makeFrame(parent: frame, capacity: 4)
         defer { recycle(&iterationFrame) }
-        // Jinja2 runs `else` unless some iteration's body ran to its end: an
-        // iteration left by `break` or `continue` does not count.
+        let context = loop.usesLoopVariable ? LoopContext(items: items, depth0: depth0, recurse: recursiveCall(loop, depth0: depth0, frame: frame)) : nil
         var bodyCompleted = false
-        var context: LoopContext? = nil
-        if loop.usesLoopVariable {
-            context = LoopContext(items: allItems, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
-            context?.reportedLength = try source?.length()
-        }
         // By index: `enumerated()` would copy every item once more (and a
         // dict item costs a retain per buffer it holds). The body may move
         // the loop on itself (`loop|list` takes the remaining items).
         var index = 0
-        while index < allItems.count {
-            _ = try source?.advance()
-            let flow = try iterate(loop, with: allItems[index], at: index, context: context, in: iterationFrame, into: &output)
+        while index < items.count {
+            let flow = try iterate(loop, with: items[index], at: index, context: context, in: iterationFrame, into: &output)
             if flow == .breakLoop { break }
             if flow == .normal { bodyCompleted = true }
             index = (context?.index0 ?? index) + 1
         }
-        guard !bodyCompleted, let otherwise = loop.otherwise else { return .normal }
-        return try otherwise(self, Frame(parent: frame), &output)
+        return try finish(loop.otherwise, bodyCompleted: bodyCompleted, in: frame, into: &output)
     }
 
-    /// `runLoop` for a loop with an `if` test: items are tested as the loop
-    /// reaches them (`FilteredLoopItems`), or earlier when the body looks
-    /// ahead through `loop`.
-    private func runFilteredLoop(_ loop: CompiledLoop, over pending: FilteredLoopItems, depth0: Int,
-                                 in frame: Frame, into output: inout String) throws(JinjaError) -> ControlFlow {
+    /// `runLoop` over items that come one at a time (`LoopItemSource`): a
+    /// filtered loop's, tested as the loop reaches them or earlier when the
+    /// body looks ahead through `loop`, or another loop's.
+    private func runLoop(_ loop: CompiledLoop, from source: LoopItemSource, depth0: Int, in frame: Frame,
+                         into output: inout String) throws(JinjaError) -> ControlFlow {
         var iterationFrame = makeFrame(parent: frame, capacity: 4)
         defer { recycle(&iterationFrame) }
-        var bodyCompleted = false  // as in `runLoop`
-        let context = loop.usesLoopVariable
-            ? LoopContext(items: [], pending: pending, depth0: depth0, recurse: loop.isRecursive ? recursiveCall(loop, depth0: depth0, frame: frame) : nil)
-            : nil
+        let context = loop.usesLoopVariable ? LoopContext(items: [], pending: source, depth0: depth0, recurse: recursiveCall(loop, depth0: depth0, frame: frame)) : nil
+        var bodyCompleted = false
         var index = 0
         while true {
             let flow: ControlFlow
@@ -117,14 +116,21 @@ extension Renderer {
                 guard try context.hasItem(at: index) else { break }
                 flow = try iterate(loop, with: context.items[index], at: index, context: context, in: iterationFrame, into: &output)
             } else {
-                guard let item = try pending.next() else { break }
+                guard let item = try source.next() else { break }
                 flow = try iterate(loop, with: item, at: index, context: nil, in: iterationFrame, into: &output)
             }
             if flow == .breakLoop { break }
             if flow == .normal { bodyCompleted = true }
             index = (context?.index0 ?? index) + 1
         }
-        guard !bodyCompleted, let otherwise = loop.otherwise else { return .normal }
+        return try finish(loop.otherwise, bodyCompleted: bodyCompleted, in: frame, into: &output)
+    }
+
+    /// After the last iteration: Jinja2 runs `else` unless some iteration's
+    /// body ran to its end (one left by `break` or `continue` does not count).
+    @inline(__always)
+    private func finish(_ otherwise: CompiledBody?, bodyCompleted: Bool, in frame: Frame, into output: inout String) throws(JinjaError) -> ControlFlow {
+        guard !bodyCompleted, let otherwise else { return .normal }
         return try otherwise(self, Frame(parent: frame), &output)
     }
 
@@ -154,12 +160,10 @@ extension Renderer {
         case .undefined: dict = Dict()
         default: throw JinjaError(.typeError, "Can only get item pairs from a mapping.")
         }
-        if dict.isEmpty {
-            return try loop.otherwise?(self, Frame(parent: frame), &output) ?? .normal
-        }
+        if dict.isEmpty { return try finish(loop.otherwise, bodyCompleted: false, in: frame, into: &output) }
         var iterationFrame = makeFrame(parent: frame, capacity: 4)
         defer { recycle(&iterationFrame) }
-        var bodyCompleted = false  // as in `runLoop`
+        var bodyCompleted = false
         try dict.forEachPair { key, value throws(JinjaError) in
             loopIterations += 1
             if loopIterations > limits.maximumLoopIterations {
@@ -172,22 +176,27 @@ extension Renderer {
             if flow == .normal { bodyCompleted = true }
             return flow != .breakLoop
         }
-        guard !bodyCompleted, let otherwise = loop.otherwise else { return .normal }
-        return try otherwise(self, Frame(parent: frame), &output)
+        return try finish(loop.otherwise, bodyCompleted: bodyCompleted, in: frame, into: &output)
     }
 
-    /// The callable `loop` of a recursive loop: renders the body over new items, one level deeper.
-    private func recursiveCall(_ loop: CompiledLoop, depth0: Int, frame: Frame) -> Callable {
-        Callable(name: "loop") { [unowned self] arguments, _ throws(JinjaError) in
+    /// The callable `loop` of a recursive loop (nil for other loops):
+    /// renders the body over new items, one level deeper.
+    private func recursiveCall(_ loop: CompiledLoop, depth0: Int, frame: Frame) -> Callable? {
+        guard loop.isRecursive else { return nil }
+        let scope = makeRenderScope(frame)
+        return Callable(name: "loop") { arguments, _ throws(JinjaError) in
             guard arguments.positional.count == 1, let iterable = arguments.positional.first else {
                 throw JinjaError(.typeError, "loop() takes exactly one argument (\(arguments.positional.count) given)")
             }
-            try self.enterCall()
-            defer { self.leaveCall() }
+            guard let renderer = scope.renderer, let frame = scope.frame else {
+                throw JinjaError(.templateRuntimeError, "loop() called after its render ended")
+            }
+            try renderer.enterCall()
+            defer { renderer.leaveCall() }
             var output = ""
-            self.captureDepth += 1
-            defer { self.captureDepth -= 1 }
-            try self.runLoop(loop, over: try iterable.iterate(), depth0: depth0 + 1, in: frame, into: &output)
+            renderer.captureDepth += 1
+            defer { renderer.captureDepth -= 1 }
+            try renderer.runLoop(loop, over: iterable, depth0: depth0 + 1, in: frame, into: &output)
             return .string(output)
         }
     }

@@ -4,11 +4,10 @@ extension Renderer {
     ///
     /// The frame holds the macro and the macro its frame: a cycle that would
     /// keep every render's variables alive forever. The macro reaches its
-    /// frame (and this renderer) through a `MacroScope` that `endRender()`
+    /// frame (and this renderer) through a `RenderScope` that `endRender()`
     /// empties, which breaks the cycle once nothing can call the macro.
     func makeMacro(_ definition: CompiledMacro, closingOver frame: Frame) -> Callable {
-        let scope = MacroScope(renderer: self, frame: frame)
-        macroScopes.append(scope)
+        let scope = makeRenderScope(frame)
         return Callable(name: definition.name, attributes: definition.attributes, representation: definition.representation,
                         macro: MacroInvocation(definition: definition, scope: scope)) { arguments, _ throws(JinjaError) in
             guard let renderer = scope.renderer, let frame = scope.frame else {
@@ -39,15 +38,6 @@ extension Renderer {
             macroFrame.set(parameters[index], try defaultValue(definition, parameter: index, in: macroFrame))
         }
         return .string(try capture(definition.body, in: macroFrame))
-    }
-
-    /// Lets go of what this render's macros hold (see `makeMacro`).
-    func endRender() {
-        for scope in macroScopes {
-            scope.renderer = nil
-            scope.frame = nil
-        }
-        macroScopes.removeAll()
     }
 
     /// Binds arguments as Jinja2's `Macro.__call__` does — positional, then
@@ -143,17 +133,5 @@ extension Renderer {
 /// A macro value's definition and scope, for `Renderer.callPlainMacro`.
 struct MacroInvocation {
     let definition: CompiledMacro
-    let scope: MacroScope
-}
-
-/// What a macro needs from its render: the renderer and the frame it was
-/// defined in; emptied when the render ends.
-final class MacroScope {
-    var renderer: Renderer?
-    var frame: Frame?
-
-    init(renderer: Renderer, frame: Frame) {
-        self.renderer = renderer
-        self.frame = frame
-    }
+    let scope: RenderScope
 }

@@ -26,7 +26,7 @@ final class Renderer: CallEnvironment {
     /// The template's top-level frame, which `{% block %}` bodies see.
     var rootFrame: Frame?
     /// The scopes of the macros defined so far, emptied by `endRender()`.
-    @exclusivity(unchecked) var macroScopes: [MacroScope] = []
+    @exclusivity(unchecked) var renderScopes: [RenderScope] = []
     /// What each name gives outside every frame (render variable, global or
     /// neither): `messages` is read on every message, and hashing its name
     /// each time cost more than the rest of the read. The render variables

@@ -258,11 +258,7 @@ struct StatementCompiler {
         let offset = loop.offset
         return { renderer, frame, output throws(JinjaError) in
             do throws(JinjaError) {
-                let iterable = try compiled.iterable(renderer, frame)
-                if case .object(let outer as LoopContext) = iterable, compiled.filter == nil {
-                    return try renderer.runLoop(compiled, over: try outer.remainingPairs(), depth0: 0, source: outer, in: frame, into: &output)
-                }
-                return try renderer.runLoop(compiled, over: try iterable.iterate(), depth0: 0, in: frame, into: &output)
+                return try renderer.runLoop(compiled, over: try compiled.iterable(renderer, frame), depth0: 0, in: frame, into: &output)
             } catch {
                 throw renderer.locate(error, at: offset)
             }
