@@ -39,7 +39,11 @@ PARSE_ERRORS = ["{{ 1 ? 2 }}", "{% if %}", "{{ x + }}", "{{ ) }}", "{{ not }}", 
                 "{{ 1 if x else }}", "{{ x is not }}", "{{ not not }}", "{{ -}}", "{{ x ~ }}", "{{ (1, }}", "{{ () }}",
                 "{% set ns.a = 1 %}", "{% set a.b, c = 1, 2 %}", "{% for a.b in x %}{% endfor %}", "{% set (a.b) = 1 %}",
                 "{% set a, (b, 1) = x %}", "{% set none = 1 %}", "{% generation %}", "{% endgeneration %}",
-                "{% raw %}a{% endraw %}{% endraw %}", "{% include 'x' %}", "{% extends 'x' %}", "{% import 'x' as y %}"]
+                "{% raw %}a{% endraw %}{% endraw %}", "{% include 'x' %}", "{% extends 'x' %}", "{% import 'x' as y %}",
+                "{{ x|nofilter }}", "{{ x is notest }}", "{{ x|nofa|nofb }}", "{{ x|nofilter if y }}", "{% filter nofilter %}",
+                "{% endfilter %}", "{% for loop in y %}", "{% macro m(caller) %}{{ caller() }}{% endmacro %}",
+                "{% for x in y %}{% extends 'x' %}{% endfor %}", "{% call nof(x|nofb) %}", "{% endcall %}",
+                "{% set q | nofilter %}", "{% endset %}", "{% if x %}{{ y|nofilter }}{% endif %}"]
 LEX_ERRORS = ["{{ 'abc }}", "{# never closed", "{% raw %}no end", "{{ x ]}}", "{{ 1 ) }}", "{{ 'x\\N{nope}' }}",
               "{{ $ }}", "{{ x", "{% if x ", "{{ 0x }}", "{{ '\\x4' }}", "{{ (1] }}", "{{ 1e }}", "{{ 1__0 }}",
               "{{ } }}", "{{ 1 }", "{% if x }", "{{ [1) }}", "{{ {1: 2] }}", "{{ 'a\\N{LATIN SMALL LETTER ZZZ}' }}", "{{ ? }}",

@@ -38,6 +38,13 @@ struct ParserErrorTests {
         // matches: `in` is read as a name, and a trailing comma takes it in.
         ("{% for in y %}{% endfor %}", "expected token 'in', got 'y'"),
         ("{% for a, in [[1]] %}{% endfor %}", "expected token 'in', got '['"),
+        // Unknown filters and tests are found when Jinja2 generates code,
+        // after parsing, the outermost filter of a chain first, a block's
+        // filters after its body.
+        ("{{ x|nofilter }}{{ $ }}", "unexpected char '$' at 19"),
+        ("{{ x|a|b }}", "No filter named 'b'."),
+        ("{% filter nope1 %}{{ x|nope2 }}{% endfilter %}", "No filter named 'nope2'."),
+        ("{% for loop in [1] %}{{ x|nope }}{% endfor %}", "Can't assign to special loop variable in for-loop target"),
     ]
 
     /// What Python refuses to compile in the code Jinja2 generates fails

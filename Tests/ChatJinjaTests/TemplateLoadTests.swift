@@ -12,6 +12,11 @@ struct TemplateLoadTests {
         ("{% from 'x' import a as b, c with context %}", .typeError, "no loader for this environment specified"),
         ("a{% extends 'base' %}b", .typeError, "no loader for this environment specified"),
         ("{% include [] %}", .templatesNotFound, "Tried to select from an empty list of templates."),
+        // `include` takes any other value than a string as a list of names.
+        ("{% include none %}", .templatesNotFound, "Tried to select from an empty list of templates."),
+        ("{% include 5 %}", .typeError, "'int' object is not iterable"),
+        // `extends`, `import` and `from` take one name, whatever it is.
+        ("{% extends [] %}", .typeError, "no loader for this environment specified"),
         // The name is evaluated first, and its errors come first.
         ("{% include x.y %}", .undefinedError, "'x' is undefined"),
     ]
@@ -34,11 +39,19 @@ struct TemplateLoadTests {
         #expect(try JinjaTemplate(source: source).render([:]).text == "ok")
     }
 
+    /// `ignore missing` passes over templates not found, not over the missing loader.
+    @Test func ignoreMissingSkipsOnlyWhatIsNotFound() throws {
+        #expect(try JinjaTemplate(source: "{% include [] ignore missing %}ok").render([:]).text == "ok")
+        #expect(try JinjaTemplate(source: "{% include none ignore missing %}ok").render([:]).text == "ok")
+        #expect(throws: JinjaError.self) { try JinjaTemplate(source: "{% include 'x' ignore missing %}ok").render([:]) }
+    }
+
     static let refused: [(source: String, message: String)] = [
         ("{% import 'x' %}", "expected token 'as', got 'end of statement block'"),
         ("{% from 'x' import %}", "expected token 'name', got 'end of statement block'"),
         ("{% from 'x' import _a %}", "names starting with an underline can not be imported"),
         ("{% include 'a' ignore %}", "expected token 'end of statement block', got 'ignore'"),
+        ("{% for x in [1] %}{% extends 'a' %}{% endfor %}", "cannot use extend from a non top-level scope"),
     ]
 
     @Test(arguments: refused.indices)

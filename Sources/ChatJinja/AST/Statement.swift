@@ -31,7 +31,16 @@ indirect enum Statement: @unchecked Sendable {
     /// `{% include %}`, `{% import %}`, `{% from … import %}` or
     /// `{% extends %}` of `template`: transformers' environment has no
     /// loader, so running one fails (`TemplateLoad`).
-    case loadTemplate(template: Expression, offset: Int)
+    case loadTemplate(template: Expression, lookup: TemplateLookup, offset: Int)
+}
+
+/// How a `loadTemplate` statement looks its template up.
+enum TemplateLookup: Sendable {
+    /// `include`: a name, or the first template found of several names;
+    /// `ignore missing` skips it when none is found.
+    case include(ignoresMissing: Bool)
+    /// `import`, `from … import` and `extends`: one name.
+    case byName
 }
 
 /// The `if` or one `elif` of a `.conditional`.

@@ -5,6 +5,9 @@
 enum PythonIdentifier {
     /// Whether a non-ASCII `scalar` belongs to a name token.
     static func continuesToken(_ scalar: Unicode.Scalar) -> Bool {
+        // Unicode 15.1 added the zero-width joiners to XID_Continue; the
+        // Python transformers runs (Unicode 14) keeps them out of names.
+        if scalar == "\u{200C}" || scalar == "\u{200D}" { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:

@@ -40,8 +40,17 @@ extension Parser {
             pendingUnknownName = outerPending
         } else if let unknown = pendingUnknownName {
             // An enclosing expression may still become a conditional; the outermost one decides.
-            if openExpressions == 0 { throw unknown }
-            pendingUnknownName = outerPending ?? unknown
+            if openExpressions == 0 {
+                noteCodeGenerationError(unknown.error, at: unknown.order.offset, rank: unknown.order.rank)
+                pendingUnknownName = outerPending
+            } else {
+                // The one Jinja2 would meet first when generating code.
+                if let outer = outerPending, outer.order < unknown.order {
+                    pendingUnknownName = outer
+                } else {
+                    pendingUnknownName = unknown
+                }
+            }
         } else {
             pendingUnknownName = outerPending
         }
@@ -167,6 +176,7 @@ extension Parser {
     private mutating func parseUnary(withFilters: Bool = true) throws(JinjaError) -> Expression {
         try enter()
         defer { leave() }
+        let start = currentOffset
         var expression: Expression
         if skip(.minus) {
             expression = .unary(.negate, try parseUnary(withFilters: false))
@@ -176,7 +186,7 @@ extension Parser {
             expression = try parsePrimary()
         }
         expression = try parsePostfix(expression)
-        if withFilters { expression = try parseFilterAndTest(expression) }
+        if withFilters { expression = try parseFilterAndTest(expression, startingAt: start) }
         return expression
     }
 
@@ -265,13 +275,20 @@ extension Parser {
         }
     }
 
-    /// Filters, tests and calls after a unary expression.
-    private mutating func parseFilterAndTest(_ base: Expression) throws(JinjaError) -> Expression {
+    /// Filters, tests and calls after a unary expression that starts at `start`.
+    private mutating func parseFilterAndTest(_ base: Expression, startingAt start: Int) throws(JinjaError) -> Expression {
         var expression = base
         var wraps = 0
         defer { depth -= wraps }
+        var position = 0
         while true {
             if isSymbol(.pipe) || isName("is") || isSymbol(.leftParen) { try deepen(&wraps) }
+            // Jinja2 checks a filter's or test's name before the expression
+            // it applies to: in `x|a|b`, `b` first (`unknownName`).
+            position -= 1
+            let saved = filterChainPosition
+            filterChainPosition = (start, position)
+            defer { filterChainPosition = saved }
             if isSymbol(.pipe) {
                 advance()
                 expression = .filter(expression, try parseFilterCall())
@@ -302,7 +319,7 @@ extension Parser {
         }
         let function = Builtins.test(named: name)
         if !isSoftContext, function == nil {
-            try unknownName(fail("No test named '\(name)'.", at: offset))
+            unknownName("No test named '\(name)'.", at: offset)
         }
         return .test(subject, TestCall(name: name, function: function, arguments: arguments, offset: offset), negated: negated)
     }
@@ -317,11 +334,19 @@ extension Parser {
         }
     }
 
-    /// Fails at once, or, inside an expression that may still become the first
-    /// branch of a conditional expression, records the first such error.
-    private mutating func unknownName(_ error: JinjaError) throws(JinjaError) {
-        guard openExpressions > 0 else { throw error }
-        if pendingUnknownName == nil { pendingUnknownName = error }
+    /// Records an unknown filter or test: Jinja2 finds it when it generates
+    /// code, after parsing (so a syntax error further on comes first).
+    /// Inside an expression that may still become the first branch of a
+    /// conditional expression, it is only pending (`parseExpression` decides).
+    private mutating func unknownName(_ message: String, at offset: Int) {
+        let error = fail(message, at: offset)
+        let order = filterChainPosition ?? (offset, 0)
+        filterChainPosition = nil  // the filter's arguments are checked after its name
+        guard openExpressions > 0 else {
+            noteCodeGenerationError(error, at: order.offset, rank: order.rank)
+            return
+        }
+        if pendingUnknownName.map({ order < $0.order }) ?? true { pendingUnknownName = (error, order) }
     }
 
     /// A filter or test name, dotted names allowed.
@@ -343,7 +368,7 @@ extension Parser {
         let arguments = isSymbol(.leftParen) ? try parseCallArguments() : .none
         let function = Builtins.filter(named: name)
         if !isSoftContext, function == nil {
-            try unknownName(fail("No filter named '\(name)'.", at: offset))
+            unknownName("No filter named '\(name)'.", at: offset)
         }
         return FilterCall(name: name, function: function, arguments: arguments, offset: offset)
     }

@@ -11,7 +11,7 @@ enum NameUsage {
         switch statement {
         case .text, .breakLoop, .continueLoop:
             return false
-        case .output(let expression, _), .assign(_, let expression, _), .loadTemplate(let expression, _):
+        case .output(let expression, _), .assign(_, let expression, _), .loadTemplate(let expression, _, _):
             return mentions(name, in: expression)
         case .conditional(let branches, let otherwise):
             return branches.contains { mentions(name, in: $0.condition) || mentions(name, in: $0.body) } || mentions(name, in: otherwise)
@@ -84,7 +84,7 @@ private struct UnboundReadSearch {
         switch statement {
         case .text, .breakLoop, .continueLoop, .block:
             return
-        case .output(let expression, _), .loadTemplate(let expression, _):
+        case .output(let expression, _), .loadTemplate(let expression, _, _):
             visit(expression)
         case .assign(let target, let value, _):
             bind(target)

@@ -20,16 +20,25 @@ struct Parser {
     /// out to be the first branch of a conditional expression (`x|f if c else y`):
     /// Jinja2 compiles the whole conditional softly, so the error only stands
     /// once the expression has ended without an `if`.
-    var pendingUnknownName: JinjaError?
+    var pendingUnknownName: (error: JinjaError, order: (offset: Int, rank: Int))?
+    /// Where the filter or test being parsed stands in code generation: the
+    /// start of the expression it applies to, and its rank there (negative;
+    /// the last in a chain comes first).
+    var filterChainPosition: (offset: Int, rank: Int)?
     /// How many enclosing expressions are still being parsed (see `pendingUnknownName`).
     var openExpressions = 0
     /// How many `for` loops enclose the current statement (`break` needs one).
     var loopDepth = 0
+    /// How many bodies other than an `if`'s enclose the current statement
+    /// (`extends` must be at the top level).
+    var scopeDepth = 0
     /// The names of the `{% block %}`s so far (a name may be used once).
     var blockNames: Set<String> = []
     /// The first error Jinja2 raises only once the whole template has parsed,
-    /// while generating code (a `caller` parameter without a default).
+    /// while generating code (an unknown filter, a `caller` parameter
+    /// without a default), and where its node starts (`noteCodeGenerationError`).
     var codeGenerationError: JinjaError?
+    var codeGenerationOrder = (offset: Int.max, rank: 0)
     /// The error Python raises when compiling the code Jinja2 generated (a
     /// keyword argument or a parameter repeated, `break` outside a loop):
     /// after every syntax and code-generation error (`notePythonCompileError`).
@@ -52,6 +61,31 @@ struct Parser {
         case codeGeneration
 
         static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Records an error Jinja2 raises while generating code, once the whole
+    /// template has parsed. Code is generated in the order of the template,
+    /// a statement's own checks before its body's (`Can't assign to special
+    /// loop variable` before an unknown filter inside the loop), so the error
+    /// of the node that starts first wins.
+    /// `rank` orders errors of nodes that start at the same offset.
+    mutating func noteCodeGenerationError(_ error: JinjaError, at offset: Int, rank: Int = 0) {
+        guard (offset, rank) < codeGenerationOrder else { return }
+        codeGenerationError = error
+        codeGenerationOrder = (offset, rank)
+    }
+
+    /// Parses a part Jinja2 generates code for after the body that follows
+    /// it (a filter block's or block `set`'s filters, a call block's call):
+    /// its code-generation error is held back, for `noteCodeGenerationError`
+    /// once the body is parsed.
+    mutating func holdingCodeGenerationErrors<T>(_ parse: (inout Parser) throws(JinjaError) -> T) throws(JinjaError) -> (T, held: JinjaError?) {
+        let (savedError, savedOrder) = (codeGenerationError, codeGenerationOrder)
+        (codeGenerationError, codeGenerationOrder) = (nil, (Int.max, 0))
+        let result = try parse(&self)
+        let held = codeGenerationError
+        (codeGenerationError, codeGenerationOrder) = (savedError, savedOrder)
+        return (result, held)
     }
 
     /// Records what Python would refuse to compile: the template still
@@ -198,9 +232,12 @@ struct Parser {
     }
 
     /// `{% … %}` body up to (and, with `dropEnd`, including) one of `endTags`.
-    mutating func parseBlockBody(until endTags: [String], dropEnd: Bool) throws(JinjaError) -> [Statement] {
+    /// Every body but an `if`'s is a scope below the top level (`scopeDepth`).
+    mutating func parseBlockBody(until endTags: [String], dropEnd: Bool, isScope: Bool = true) throws(JinjaError) -> [Statement] {
         _ = skip(.colon)
         try expect(.blockEnd)
+        if isScope { scopeDepth += 1 }
+        defer { if isScope { scopeDepth -= 1 } }
         endTokenStack.append(endTags)
         let body = try subparse(until: endTags)
         endTokenStack.removeLast()

@@ -70,13 +70,13 @@ extension Parser {
         var branchOffset = offset
         while true {
             let condition = try parseTuple(withConditional: false)
-            let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false)
+            let body = try parseBlockBody(until: ["elif", "else", "endif"], dropEnd: false, isScope: false)
             branches.append(ConditionalBranch(condition: condition, body: body, offset: branchOffset))
             branchOffset = currentOffset
             if !skip(name: "elif") { break }
         }
         if skip(name: "else") {
-            return .conditional(branches: branches, otherwise: try parseBlockBody(until: ["endif"], dropEnd: true))
+            return .conditional(branches: branches, otherwise: try parseBlockBody(until: ["endif"], dropEnd: true, isScope: false))
         }
         advance()
         return .conditional(branches: branches, otherwise: [])
@@ -131,9 +131,8 @@ extension Parser {
         // in the body is the enclosing scope's.
         let usesLoop = isRecursive || !NameUsage.readBeforeBound(["loop"], in: body).isEmpty
             || NameUsage.containsStatement(in: body + otherwise) { if case .block(_, _, true, _, _) = $0 { true } else { false } }
-        if codeGenerationError == nil,
-           NameUsage.assigns("loop", in: target) || NameUsage.assigns("loop", in: body) || NameUsage.assigns("loop", in: otherwise) {
-            codeGenerationError = fail("Can't assign to special loop variable in for-loop target", at: offset)
+        if NameUsage.assigns("loop", in: target) || NameUsage.assigns("loop", in: body) || NameUsage.assigns("loop", in: otherwise) {
+            noteCodeGenerationError(fail("Can't assign to special loop variable in for-loop target", at: offset), at: offset)
         }
         return .forLoop(ForLoop(target: target, iterable: iterable, filter: filter, isRecursive: isRecursive,
                                 body: body, otherwise: otherwise, usesLoopVariable: usesLoop, offset: offset))
@@ -146,8 +145,9 @@ extension Parser {
         if skip(.assign) {
             return .assign(target, try parseTuple(), offset: offset)
         }
-        let filters = try parseFilterChain(startInline: false)
+        let (filters, held) = try holdingCodeGenerationErrors { parser throws(JinjaError) in try parser.parseFilterChain(startInline: false) }
         let body = try parseBlockBody(until: ["endset"], dropEnd: true)
+        if let held { noteCodeGenerationError(held, at: currentOffset) }
         return .assignBlock(target, body: body, filters: filters, offset: offset)
     }
 
@@ -169,7 +169,7 @@ extension Parser {
         advance()
         var parameters: [String] = [], defaults: [Expression?] = []
         if isSymbol(.leftParen) { (parameters, defaults) = try parseSignature() }
-        let call = try parseExpression()
+        let (call, held) = try holdingCodeGenerationErrors { parser throws(JinjaError) in try parser.parseExpression() }
         guard case .call(_, let arguments, _) = call else { throw fail("expected call", at: offset) }
         // The block's body is passed as `caller=`: a second one is a repeat.
         if arguments.keywords.contains(where: { $0.name == "caller" }) { noteRepeatedKeyword("caller", at: offset) }
@@ -178,6 +178,7 @@ extension Parser {
         loopDepth = 0
         let body = try parseBlockBody(until: ["endcall"], dropEnd: true)
         loopDepth = savedLoopDepth
+        if let held { noteCodeGenerationError(held, at: currentOffset) }
         let caller = makeMacro(name: nil, parameters: parameters, defaults: defaults, body: body, offset: offset)
         return .callBlock(call: call, caller: caller, offset: offset)
     }
@@ -185,9 +186,10 @@ extension Parser {
     private mutating func parseFilterBlock() throws(JinjaError) -> Statement {
         let offset = currentOffset
         advance()
-        let filters = try parseFilterChain(startInline: true)
+        let (filters, held) = try holdingCodeGenerationErrors { parser throws(JinjaError) in try parser.parseFilterChain(startInline: true) }
         isSoftContext = false
         let body = try parseBlockBody(until: ["endfilter"], dropEnd: true)
+        if let held { noteCodeGenerationError(held, at: currentOffset) }
         return .filterBlock(body: body, filters: filters, offset: offset)
     }
 
@@ -238,9 +240,9 @@ extension Parser {
     private mutating func makeMacro(name: String?, parameters: [String], defaults: [Expression?], body: [Statement],
                            offset: Int) -> MacroDefinition {
         let read = NameUsage.readBeforeBound(["varargs", "kwargs", "caller"], in: body)
-        if read.contains("caller"), let index = parameters.lastIndex(of: "caller"), defaults[index] == nil, codeGenerationError == nil {
-            codeGenerationError = fail("When defining macros or call blocks the special \"caller\" argument must be omitted "
-                                       + "or be given a default.", at: offset)
+        if read.contains("caller"), let index = parameters.lastIndex(of: "caller"), defaults[index] == nil {
+            noteCodeGenerationError(fail("When defining macros or call blocks the special \"caller\" argument must be omitted "
+                                         + "or be given a default.", at: offset), at: offset)
         }
         return MacroDefinition(
             name: name, parameters: parameters, defaults: defaults, body: body,

@@ -53,7 +53,7 @@ enum StaticScope {
             switch statement {
             case .text, .breakLoop, .continueLoop, .generation, .block:
                 return
-            case .output(let expression, _), .loadTemplate(let expression, _):
+            case .output(let expression, _), .loadTemplate(let expression, _, _):
                 read(expression)
             case .assign(let target, let expression, _):
                 read(expression)

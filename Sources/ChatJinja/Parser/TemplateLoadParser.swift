@@ -9,12 +9,16 @@ extension Parser {
         let offset = currentOffset
         advance()
         let template = try parseExpression()
+        var lookup = TemplateLookup.byName
         switch tag {
         case "include":
+            var ignoresMissing = false
             if isName("ignore"), try peek() == .name("missing") {
                 advance()
                 advance()
+                ignoresMissing = true
             }
+            lookup = .include(ignoresMissing: ignoresMissing)
             try skipImportContext()
         case "import":
             try expect(name: "as")
@@ -22,10 +26,12 @@ extension Parser {
             try skipImportContext()
         case "from":
             try parseImportedNames()
-        default:
-            break  // extends
+        default:  // extends
+            if scopeDepth > 0 {
+                noteCodeGenerationError(fail("cannot use extend from a non top-level scope", at: offset), at: offset)
+            }
         }
-        return .loadTemplate(template: template, offset: offset)
+        return .loadTemplate(template: template, lookup: lookup, offset: offset)
     }
 
     /// `with context` or `without context`, when there.

@@ -215,16 +215,15 @@ struct StatementCompiler {
                 _ = try body(renderer, Frame(parent: scoped ? frame : renderer.rootFrame ?? frame), &output)
                 return .normal
             }
-        case .loadTemplate(let template, let offset):
+        case .loadTemplate(let template, let lookup, let offset):
             let template = expressions.compile(template)
             return { renderer, frame, _ throws(JinjaError) in
-                let name: Value
                 do throws(JinjaError) {
-                    name = try template(renderer, frame)
+                    try TemplateLoad.load(try template(renderer, frame), lookup: lookup)
                 } catch {
                     throw renderer.locate(error, at: offset)
                 }
-                throw renderer.locate(TemplateLoad.failure(loading: name), at: offset)
+                return .normal
             }
         case .with(let bindings, let body, let offset):
             let ownNames = bindings.reduce(into: Set<String>()) { $0.formUnion(Self.boundNames($1.0)) }

@@ -1,7 +1,8 @@
 /// The global functions of transformers' chat template environment.
 enum Globals {
     static let values: [String: Value] = [
-        "range": .callable(Callable(name: "range") { arguments, environment throws(JinjaError) in
+        // Jinja2's sandbox wraps `range` in a Python function of its own.
+        "range": .callable(Callable(name: "range", pythonType: "function") { arguments, environment throws(JinjaError) in
             try RangeGlobal.call(arguments, limits: environment.limits)
         }),
         "dict": DictGlobal.value,
