@@ -13,21 +13,18 @@
 /// the same level; a store inside one leaves the name to the context (Jinja2
 /// resolves it on entry), as does a read that comes first.
 enum StaticScope {
-    /// The names `body` stores before any use at its own level and that a
-    /// scope nested in it reads (only there can the difference show), in order.
-    static func namesStoredBeforeUse(in body: [Statement]) -> [String] {
+    /// What Jinja2 decides about the names of the scope `body`:
+    /// - `storedBeforeUse`: the names it stores before any use at its own
+    ///   level and that a scope nested in it reads (only there can the
+    ///   difference show), in order;
+    /// - `referenced`: the names it reads or stores at its own level (not
+    ///   inside the scopes nested in it), which Jinja2 gives the scope a
+    ///   reference for before it analyses any nested scope.
+    static func analyze(_ body: [Statement]) -> (storedBeforeUse: [String], referenced: Set<String>) {
         var walker = Walker()
         walker.walk(body, conditional: false)
-        return walker.shadowed.filter { name in walker.nested.contains { NameUsage.mentions(name, in: $0) } }
-    }
-
-    /// The names `body` reads or stores at its own level (not inside the
-    /// scopes nested in it): what Jinja2 gives the scope a reference for
-    /// before it analyses any nested scope.
-    static func namesReferencedAtOwnLevel(in body: [Statement]) -> Set<String> {
-        var walker = Walker()
-        walker.walk(body, conditional: false)
-        return walker.used
+        let storedBeforeUse = walker.shadowed.filter { name in walker.nested.contains { NameUsage.mentions(name, in: $0) } }
+        return (storedBeforeUse, walker.used)
     }
 
     private struct Walker {

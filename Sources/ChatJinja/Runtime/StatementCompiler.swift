@@ -28,11 +28,12 @@ struct StatementCompiler {
     /// (loop targets, macro parameters), and names a scope around it refers
     /// to (`enclosingNames`).
     private func compileScope(_ body: [Statement], ownNames: Set<String>) -> CompiledBody {
+        let names = StaticScope.analyze(body)
         var inner = self
         inner.enclosingNames.formUnion(ownNames)
-        inner.enclosingNames.formUnion(StaticScope.namesReferencedAtOwnLevel(in: body))
+        inner.enclosingNames.formUnion(names.referenced)
         let compiled = inner.compile(body)
-        let shadowed = StaticScope.namesStoredBeforeUse(in: body).filter { !ownNames.contains($0) && !enclosingNames.contains($0) }
+        let shadowed = names.storedBeforeUse.filter { !ownNames.contains($0) && !enclosingNames.contains($0) }
         guard !shadowed.isEmpty else { return compiled }
         let presets = shadowed.map { (symbol: symbols.name($0), value: Value.undefined(Undefined(name: $0))) }
         return { renderer, frame, output throws(JinjaError) in
