@@ -115,15 +115,10 @@ import Testing
         ("{{ ('a' | safe).nope.x }}", "'markupsafe.Markup object' has no attribute 'nope'"),
         ("{{ range(2).nope.x }}", "'range object' has no attribute 'nope'"),
     ])
-    func missingAttributesNameTheQualifiedType(source: String, message: String) throws {
-        let template = try JinjaTemplate(source: source)
-        do {
-            _ = try template.render([:])
-            Issue.record("expected an UndefinedError from \(source)")
-        } catch {
-            #expect(error.kind == .undefinedError)
-            #expect(error.message.hasPrefix(message))
-        }
+    func missingAttributesNameTheQualifiedType(source: String, message: String) {
+        let error = renderError(source)
+        #expect(error?.kind == .undefinedError)
+        #expect(error?.message.hasPrefix(message) == true)
     }
 
     /// transformers' `dict` global also offers `fromkeys` (Jinja2 3.1.6, transformers 5.24).
