@@ -16,6 +16,7 @@ public protocol JinjaObject: AnyObject {
 }
 
 extension JinjaObject {
+    /// The type name alone, for the objects whose Python type is a builtin.
     public var qualifiedTypeName: String { typeName }
 
     /// Objects are read-only unless they say otherwise, as in Jinja2, where only
