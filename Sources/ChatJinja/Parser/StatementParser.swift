@@ -272,8 +272,8 @@ extension Parser {
     /// assigned, naming its node type: `{% set 1 = x %}` is "can't assign to 'const'".
     mutating func parseAssignTarget(withNamespace: Bool = false) throws(JinjaError) -> AssignTarget {
         let offset = currentOffset
-        var items: [Expression] = []
-        var namespaceTargets: [Int: AssignTarget] = [:]  // by position in `items`
+        // Each item as a target (nil when it cannot be one) and the node type Jinja2 would name.
+        var items: [(target: AssignTarget?, nodeType: String)] = []
         var isTuple = false
         while true {
             if !items.isEmpty { try expect(.comma) }
@@ -281,27 +281,20 @@ extension Parser {
             if withNamespace, case .name(let namespace) = current, !Self.constantNames.contains(namespace), try peek() == .symbol(.dot) {
                 advance()
                 advance()
-                namespaceTargets[items.count] = .namespaceAttribute(namespace: namespace, attribute: try expectName())
-                items.append(.name(namespace))
+                items.append((.namespaceAttribute(namespace: namespace, attribute: try expectName()), "nsref"))
             } else {
-                items.append(try parsePrimary())
+                let primary = try parsePrimary()
+                items.append((Self.assignTarget(primary), Self.nodeTypeName(primary)))
             }
             if isSymbol(.comma) { isTuple = true } else { break }
         }
-        func target(_ index: Int) -> AssignTarget? {
-            if let namespaceTarget = namespaceTargets[index] { return namespaceTarget }
-            return Self.assignTarget(items[index])
-        }
         if !isTuple {
-            guard !items.isEmpty else { throw fail("Expected an expression, got '\(current.description)'") }
-            guard let single = target(0) else { throw fail("can't assign to '\(Self.nodeTypeName(items[0]))'", at: offset) }
-            return single
+            guard let single = items.first else { throw fail("Expected an expression, got '\(current.description)'") }
+            guard let target = single.target else { throw fail("can't assign to '\(single.nodeType)'", at: offset) }
+            return target
         }
-        var targets: [AssignTarget] = []
-        for index in items.indices {
-            guard let part = target(index) else { throw fail("can't assign to 'tuple'", at: offset) }
-            targets.append(part)
-        }
+        let targets = items.compactMap(\.target)
+        guard targets.count == items.count else { throw fail("can't assign to 'tuple'", at: offset) }
         return .tuple(targets)
     }
 

@@ -34,12 +34,13 @@ extension Parser {
         return .loadTemplate(template: template, lookup: lookup, offset: offset)
     }
 
-    /// `with context` or `without context`, when there.
-    private mutating func skipImportContext() throws(JinjaError) {
-        if isName("with") || isName("without"), try peek() == .name("context") {
-            advance()
-            advance()
-        }
+    /// `with context` or `without context`, when there: whether it was.
+    @discardableResult
+    private mutating func skipImportContext() throws(JinjaError) -> Bool {
+        guard isName("with") || isName("without"), try peek() == .name("context") else { return false }
+        advance()
+        advance()
+        return true
     }
 
     /// `a, b as c [with context]` after `{% from template import`.
@@ -48,11 +49,7 @@ extension Parser {
         var count = 0
         while true {
             if count > 0 { try expect(.comma) }
-            guard case .name = current else {
-                _ = try expectName()  // fails, with Jinja2's "expected token 'name'" message
-                break
-            }
-            if try skipContextInNames() { break }
+            if try skipImportContext() { break }
             let nameOffset = currentOffset
             let name = try expectName()
             if name.hasPrefix("_") {
@@ -60,14 +57,7 @@ extension Parser {
             }
             if skip(name: "as") { _ = try expectName() }
             count += 1
-            if try skipContextInNames() || !isSymbol(.comma) { break }
+            if try skipImportContext() || !isSymbol(.comma) { break }
         }
-    }
-
-    private mutating func skipContextInNames() throws(JinjaError) -> Bool {
-        guard isName("with") || isName("without"), try peek() == .name("context") else { return false }
-        advance()
-        advance()
-        return true
     }
 }

@@ -25,7 +25,7 @@ final class Renderer: CallEnvironment {
     lazy var stackGuard = StackGuard()
     /// The template's top-level frame, which `{% block %}` bodies see.
     var rootFrame: Frame?
-    /// The scopes of the macros defined so far, emptied by `endRender()`.
+    /// The scopes of the macros and loops made so far, emptied by `endRender()` (`RenderScope`).
     @exclusivity(unchecked) var renderScopes: [RenderScope] = []
     /// What each name gives outside every frame (render variable, global or
     /// neither): `messages` is read on every message, and hashing its name
