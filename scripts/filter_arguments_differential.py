@@ -14,7 +14,7 @@ import os, random, sys
 from transformers.utils.chat_template_utils import _compile_jinja_template
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from random_differential import agree, arguments, python, render_ours, report  # noqa: E402
+from random_differential import arguments, disagreements, report  # noqa: E402
 ALPHABET = ["a", "b", "A", " ", "  ", "\t", "\n", "\r\n", "x", "é", "ß", "İ", "1", "٣", "_", "-", ",", ".", "\u2028", "\u00a0", "ab",
             "Ab", "'", "word", "hello", "0", "9", "e", "E", "+", "inf", "nan", "0x", "0b", "0o"]
 
@@ -64,12 +64,7 @@ def main():
     source = template(names)
     variables = [{"v": v, "f": f, "n": len(a), **{f"a{k}": x for k, x in enumerate(a)}} for v, f, a in cases]
     reference = _compile_jinja_template(source)
-    ours = render_ours(args.binary, source, variables)
-    differences = []
-    for i, (case, v) in enumerate(zip(cases, variables)):
-        want, got = python(lambda: reference.render(messages=[], **v)), ours.get(i, "!no output")
-        if not agree(got, want):
-            differences.append((case, got, want))
+    differences = disagreements(args.binary, source, variables, reference, cases)
     return report(cases, differences, args.show, lambda c: f"{c[0]!r}|{c[1]}(*{c[2]!r})")
 
 

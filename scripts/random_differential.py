@@ -83,6 +83,19 @@ def compare_templates(binary, cases, variables, compile_reference):
     return {i: (ours[i], wants[i]) for i in range(len(cases))}
 
 
+def disagreements(binary, source, variables, reference, cases):
+    """Renders the one template `source` once per entry of `variables`, here
+    and with Jinja2 (`reference`, the compiled template), and gives the
+    (case, ours, want) of every entry where the two disagree."""
+    ours = render_ours(binary, source, variables)
+    differences = []
+    for i, (case, v) in enumerate(zip(cases, variables)):
+        want, got = python(lambda: reference.render(messages=[], **v)), ours.get(i, "!no output")
+        if not agree(got, want):
+            differences.append((case, got, want))
+    return differences
+
+
 def python(compute):
     """Python's answer: the value, or "!Type: message" for what it raised."""
     try:
